@@ -1,0 +1,15 @@
+# The two commands of the README's Quick start, plus the build on its own.
+# Each installs whatever is missing first (see .ci/setup).
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: serve test build
+
+serve:
+	HOST=$(HOST) PORT=$(PORT) .ci/serve
+
+test:
+	.ci/test
+
+build:
+	.ci/build

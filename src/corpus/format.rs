@@ -1,0 +1,129 @@
+//! The corpus file format, version 1, exactly as it is written on disk.
+//!
+//! These types mirror the JSON and nothing more: they hold unvalidated strings and
+//! numbers. `corpus::load` turns them into the validated model; nothing else in the
+//! app reads them.
+
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field that marks a file as an Article Explorer corpus.
+pub const FORMAT_NAME: &str = "article-explorer/corpus";
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A whole corpus file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CorpusFile {
+    /// Always [`FORMAT_NAME`].
+    pub format: String,
+    /// Always [`FORMAT_VERSION`] for this build.
+    pub version: u64,
+    /// A human-readable name for the collection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The articles, each with its full text.
+    #[serde(default)]
+    pub articles: Vec<ArticleRecord>,
+    /// People, countries, places, organisations and other named things.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+    /// Spans of article text that name an entity.
+    #[serde(default)]
+    pub mentions: Vec<MentionRecord>,
+    /// Visits, meetings, calls and other events, each tied to evidence.
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
+}
+
+/// One article as stored in the file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// Unique among articles.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// The publisher or news service.
+    pub source: String,
+    /// Where the article was published, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: String,
+    /// BCP 47 language tag of the text, such as `en` or `ar`.
+    pub language: String,
+    /// The plain text; all offsets in the corpus count Unicode code points in it.
+    pub text: String,
+}
+
+/// One entity as stored in the file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// Unique among entities.
+    pub id: String,
+    /// `person`, `country`, `place`, `organisation`, `date` or `other`.
+    pub kind: String,
+    /// The canonical name shown to the user.
+    pub name: String,
+    /// Other names the entity goes by in the texts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// An identifier in an external knowledge base, such as a Wikidata QID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+/// One mention: the code points `start..end` of an article's text name `entity`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// The article id.
+    pub article: String,
+    /// First code point of the span.
+    pub start: u64,
+    /// One past the last code point of the span.
+    pub end: u64,
+    /// The entity id.
+    pub entity: String,
+}
+
+/// A span of an article that supports an event.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EvidenceRecord {
+    /// The article id.
+    pub article: String,
+    /// First code point of the supporting sentence.
+    pub start: u64,
+    /// One past its last code point.
+    pub end: u64,
+}
+
+/// One event as stored in the file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Unique among events.
+    pub id: String,
+    /// A CAMEO code from the consult family: `036`, `040`, `041`, `042`, `043`, `044`, `046` or `057`.
+    pub kind: String,
+    /// First day, month or year of the event.
+    pub start: String,
+    /// Last day, month or year, for events that last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// Entity ids of those who took part.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// Entity id of the host country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Entity id of the place where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// One sentence saying what happened.
+    pub summary: String,
+    /// The spans that report the event; at least one.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceRecord>,
+    /// Free-text claims the sources make about the event, such as "their 40th meeting".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<String>,
+}

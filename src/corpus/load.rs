@@ -1,0 +1,465 @@
+//! Validation: from the on-disk records to the model, dropping what cannot be
+//! trusted and saying why.
+//!
+//! Items are checked in dependency order (articles and entities, then mentions,
+//! then events), so a dropped article also drops, with its own diagnostic, every
+//! mention and evidence span that points into it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::format::{CorpusFile, EventRecord, FORMAT_NAME, FORMAT_VERSION};
+use super::model::*;
+use super::{Diagnostic, LoadError, Loaded};
+use crate::dates::{DateRange, PartialDate};
+use crate::offsets::TextOffsets;
+
+/// Parses and validates a corpus file.
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    let file = parse(text)?;
+    let mut v = Validator::default();
+    let title = file.title;
+    let articles = v.articles(file.articles);
+    let entities = v.entities(file.entities);
+    let mut mentions = v.mentions(file.mentions, &articles);
+    mentions.sort();
+    let events = v.events(file.events, &articles);
+    Ok(Loaded {
+        corpus: Corpus {
+            title,
+            articles,
+            entities,
+            mentions,
+            events,
+        },
+        diagnostics: v.diagnostics,
+    })
+}
+
+fn parse(text: &str) -> Result<CorpusFile, LoadError> {
+    // The header is checked before the body, so that a file of another format or
+    // version is named as such rather than reported as a shape error deep inside.
+    #[derive(serde::Deserialize)]
+    struct Header {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    let header: Result<Header, _> = serde_json::from_str(text);
+    if let Ok(Header {
+        format: Some(format),
+        version,
+    }) = header
+    {
+        if format.as_str() != Some(FORMAT_NAME) {
+            return Err(LoadError::NotACorpus {
+                found: format
+                    .as_str()
+                    .map_or_else(|| format.to_string(), str::to_string),
+            });
+        }
+        if let Some(found) = version.as_ref().and_then(serde_json::Value::as_u64) {
+            if found != FORMAT_VERSION {
+                return Err(LoadError::UnsupportedVersion { found });
+            }
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let file: CorpusFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        LoadError::Syntax {
+            line: inner.line(),
+            column: inner.column(),
+            path,
+            message: strip_position(&inner.to_string()),
+        }
+    })?;
+    de.end().map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        path: ".".to_string(),
+        message: strip_position(&e.to_string()),
+    })?;
+    Ok(file)
+}
+
+/// serde_json appends " at line L column C" to its messages; the position is
+/// reported in its own fields, so the message drops it.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    diagnostics: Vec<Diagnostic>,
+    article_ids: HashMap<String, ArticleIx>,
+    entity_ids: HashMap<String, EntityIx>,
+}
+
+impl Validator {
+    fn drop(&mut self, location: String, problem: impl std::fmt::Display, what: &str) {
+        self.diagnostics.push(Diagnostic {
+            location,
+            message: format!("{problem}; {what} was dropped"),
+        });
+    }
+
+    fn articles(&mut self, records: Vec<super::format::ArticleRecord>) -> Vec<Article> {
+        let mut out = Vec::with_capacity(records.len());
+        for r in records {
+            let at = |field: &str| format!("article \"{}\" field \"{field}\"", r.id);
+            if r.id.is_empty() {
+                self.drop(format!("article #{}", out.len()), "empty id", "the article");
+                continue;
+            }
+            if self.article_ids.contains_key(&r.id) {
+                self.drop(at("id"), "duplicate id", "the article");
+                continue;
+            }
+            let published = match PartialDate::parse(&r.published) {
+                Ok(d) => d,
+                Err(e) => {
+                    self.drop(
+                        at("published"),
+                        format_args!("\"{}\" is not a date: {e}", r.published),
+                        "the article",
+                    );
+                    continue;
+                }
+            };
+            self.article_ids
+                .insert(r.id.clone(), ArticleIx(out.len() as u32));
+            let offsets = TextOffsets::new(&r.text);
+            out.push(Article {
+                id: r.id,
+                title: r.title,
+                source: r.source,
+                url: r.url,
+                published,
+                language: r.language,
+                text: r.text,
+                offsets,
+            });
+        }
+        out
+    }
+
+    fn entities(&mut self, records: Vec<super::format::EntityRecord>) -> Vec<Entity> {
+        let mut out = Vec::with_capacity(records.len());
+        for r in records {
+            let at = |field: &str| format!("entity \"{}\" field \"{field}\"", r.id);
+            if r.id.is_empty() {
+                self.drop(format!("entity #{}", out.len()), "empty id", "the entity");
+                continue;
+            }
+            if self.entity_ids.contains_key(&r.id) {
+                self.drop(at("id"), "duplicate id", "the entity");
+                continue;
+            }
+            let Some(kind) = EntityKind::from_code(&r.kind) else {
+                let known: Vec<_> = EntityKind::ALL.iter().map(|k| k.code()).collect();
+                self.drop(
+                    at("kind"),
+                    format_args!(
+                        "unknown kind \"{}\" (expected one of {})",
+                        r.kind,
+                        known.join(", ")
+                    ),
+                    "the entity",
+                );
+                continue;
+            };
+            self.entity_ids
+                .insert(r.id.clone(), EntityIx(out.len() as u32));
+            out.push(Entity {
+                id: r.id,
+                kind,
+                name: r.name,
+                aliases: r.aliases,
+                wikidata: r.wikidata,
+            });
+        }
+        out
+    }
+
+    /// Checks that `start..end` lies inside `article`'s text.
+    fn span(article: &Article, start: u64, end: u64) -> Result<Span, String> {
+        let len = article.offsets.char_len() as u64;
+        if start > end {
+            return Err(format!("span {start}..{end} starts after it ends"));
+        }
+        if end > len {
+            return Err(format!(
+                "span {start}..{end} ends past the end of the text ({len} code points)"
+            ));
+        }
+        Ok(Span {
+            start: start as u32,
+            end: end as u32,
+        })
+    }
+
+    fn mentions(
+        &mut self,
+        records: Vec<super::format::MentionRecord>,
+        articles: &[Article],
+    ) -> Vec<Mention> {
+        let mut out = Vec::with_capacity(records.len());
+        for (i, r) in records.into_iter().enumerate() {
+            let location = format!("mention #{i} (article \"{}\")", r.article);
+            let Some(&article) = self.article_ids.get(&r.article) else {
+                self.drop(
+                    location,
+                    format_args!("unknown article \"{}\"", r.article),
+                    "the mention",
+                );
+                continue;
+            };
+            let Some(&entity) = self.entity_ids.get(&r.entity) else {
+                self.drop(
+                    location,
+                    format_args!("unknown entity \"{}\"", r.entity),
+                    "the mention",
+                );
+                continue;
+            };
+            match Self::span(&articles[article.0 as usize], r.start, r.end) {
+                Ok(span) => out.push(Mention {
+                    article,
+                    span,
+                    entity,
+                }),
+                Err(problem) => self.drop(location, problem, "the mention"),
+            }
+        }
+        out
+    }
+
+    fn events(&mut self, records: Vec<EventRecord>, articles: &[Article]) -> Vec<Event> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(records.len());
+        for r in records {
+            if r.id.is_empty() {
+                self.drop(format!("event #{}", out.len()), "empty id", "the event");
+                continue;
+            }
+            if !seen.insert(r.id.clone()) {
+                self.drop(
+                    format!("event \"{}\" field \"id\"", r.id),
+                    "duplicate id",
+                    "the event",
+                );
+                continue;
+            }
+            if let Some(event) = self.event(r, articles) {
+                out.push(event);
+            }
+        }
+        out
+    }
+
+    fn event(&mut self, r: EventRecord, articles: &[Article]) -> Option<Event> {
+        let at = |field: &str| format!("event \"{}\" field \"{field}\"", r.id);
+        let Some(kind) = EventKind::from_code(&r.kind) else {
+            let known: Vec<_> = EventKind::ALL.iter().map(|k| k.code()).collect();
+            self.drop(
+                at("kind"),
+                format_args!(
+                    "\"{}\" is not a supported CAMEO code (expected one of {})",
+                    r.kind,
+                    known.join(", ")
+                ),
+                "the event",
+            );
+            return None;
+        };
+        let start = match PartialDate::parse(&r.start) {
+            Ok(d) => d,
+            Err(e) => {
+                self.drop(
+                    at("start"),
+                    format_args!("\"{}\" is not a date: {e}", r.start),
+                    "the event",
+                );
+                return None;
+            }
+        };
+        let end = match r.end.as_deref().map(PartialDate::parse).transpose() {
+            Ok(d) => d,
+            Err(e) => {
+                let end = r.end.as_deref().unwrap_or_default();
+                self.drop(
+                    at("end"),
+                    format_args!("\"{end}\" is not a date: {e}"),
+                    "the event",
+                );
+                return None;
+            }
+        };
+        if let Some(end) = end {
+            if end.last_day() < start.first_day() {
+                self.drop(
+                    at("end"),
+                    format_args!("ends ({end}) before it starts ({start})"),
+                    "the event",
+                );
+                return None;
+            }
+        }
+        let mut participants = Vec::with_capacity(r.participants.len());
+        for (i, id) in r.participants.iter().enumerate() {
+            let Some(&ix) = self.entity_ids.get(id) else {
+                self.drop(
+                    at(&format!("participants[{i}]")),
+                    format_args!("unknown entity \"{id}\""),
+                    "the event",
+                );
+                return None;
+            };
+            if !participants.contains(&ix) {
+                participants.push(ix);
+            }
+        }
+        let mut optional_entity =
+            |field: &str, id: &Option<String>| -> Result<Option<EntityIx>, ()> {
+                let Some(id) = id else { return Ok(None) };
+                match self.entity_ids.get(id) {
+                    Some(&ix) => Ok(Some(ix)),
+                    None => {
+                        self.drop(
+                            at(field),
+                            format_args!("unknown entity \"{id}\""),
+                            "the event",
+                        );
+                        Err(())
+                    }
+                }
+            };
+        let host = optional_entity("host", &r.host).ok()?;
+        let place = optional_entity("place", &r.place).ok()?;
+        let mut evidence = Vec::with_capacity(r.evidence.len());
+        for (i, e) in r.evidence.iter().enumerate() {
+            let location = at(&format!("evidence[{i}]"));
+            let Some(&article) = self.article_ids.get(&e.article) else {
+                self.drop(
+                    location,
+                    format_args!("unknown article \"{}\"", e.article),
+                    "this evidence",
+                );
+                continue;
+            };
+            match Self::span(&articles[article.0 as usize], e.start, e.end) {
+                Ok(span) => evidence.push(Evidence { article, span }),
+                Err(problem) => self.drop(location, problem, "this evidence"),
+            }
+        }
+        if evidence.is_empty() {
+            self.drop(at("evidence"), "no valid evidence", "the event");
+            return None;
+        }
+        Some(Event {
+            id: r.id,
+            kind,
+            dates: DateRange { start, end },
+            participants,
+            host,
+            place,
+            summary: r.summary,
+            evidence,
+            claims: r.claims,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(body: &str) -> String {
+        format!(r#"{{"format":"article-explorer/corpus","version":1,{body}}}"#)
+    }
+
+    const ARTICLE: &str = r#"{"id":"a1","title":"T","source":"S","published":"2023-03-20","language":"en","text":"Xi (习近平) met Putin 🤝."}"#;
+    const ENTITIES: &str = r#"[{"id":"xi","kind":"person","name":"Xi Jinping"},{"id":"putin","kind":"person","name":"Vladimir Putin"}]"#;
+
+    #[test]
+    fn loads_a_small_corpus_with_resolved_references() {
+        let text = corpus(&format!(
+            r#""articles":[{ARTICLE}],"entities":{ENTITIES},
+            "mentions":[{{"article":"a1","start":4,"end":7,"entity":"xi"}},{{"article":"a1","start":13,"end":18,"entity":"putin"}}],
+            "events":[{{"id":"e1","kind":"044","start":"2023-03","participants":["xi","putin","xi"],"summary":"s",
+              "evidence":[{{"article":"a1","start":0,"end":21}}]}}]"#
+        ));
+        let loaded = load(&text).unwrap();
+        assert_eq!(loaded.diagnostics, vec![]);
+        let c = &loaded.corpus;
+        let a = &c.articles[0];
+        assert_eq!(a.slice(c.mentions[0].span), "习近平");
+        assert_eq!(a.slice(c.mentions[1].span), "Putin");
+        assert_eq!(
+            a.slice(c.events[0].evidence[0].span),
+            "Xi (习近平) met Putin 🤝."
+        );
+        assert_eq!(c.events[0].participants, vec![EntityIx(0), EntityIx(1)]);
+    }
+
+    #[test]
+    fn syntax_errors_name_line_column_and_path() {
+        let err = load(&corpus(r#""articles":[{"id":"a1","title":5}]"#)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1, column 80 (at articles[0].title): invalid type: integer `5`, expected a string"
+        );
+        let err = load("{\n  \"format\": ,\n}").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LoadError::Syntax {
+                    line: 2,
+                    column: 13,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn trailing_garbage_is_an_error() {
+        let err = load(&format!("{} x", corpus(r#""articles":[]"#))).unwrap_err();
+        assert!(err.to_string().contains("trailing characters"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_stays_bounded() {
+        let nest = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        // An unknown field is skipped without recursion, however deep.
+        let loaded = load(&corpus(&format!(r#""extra":{}"#, nest(200_000)))).unwrap();
+        assert!(loaded.corpus.articles.is_empty());
+        // A known field is rejected at its first wrong token.
+        let err = load(&corpus(&format!(r#""articles":[{{"id":{}}}]"#, nest(200_000))))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("(at articles[0].id): invalid type: sequence"), "{err}");
+    }
+
+    #[test]
+    fn a_dropped_article_takes_its_mentions_with_it() {
+        let text = corpus(&format!(
+            r#""articles":[{ARTICLE},{{"id":"a2","title":"T","source":"S","published":"2023-02-30","language":"en","text":"x"}}],
+            "entities":{ENTITIES},"mentions":[{{"article":"a2","start":0,"end":1,"entity":"xi"}}]"#
+        ));
+        let loaded = load(&text).unwrap();
+        let messages: Vec<_> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "article \"a2\" field \"published\": \"2023-02-30\" is not a date: day 30 does not exist in a month of 28 days; the article was dropped",
+                "mention #0 (article \"a2\"): unknown article \"a2\"; the mention was dropped",
+            ]
+        );
+        assert_eq!(loaded.corpus.articles.len(), 1);
+    }
+}

@@ -1,0 +1,96 @@
+//! The corpus: the file format, the validated model, and the loader between them.
+//!
+//! Invariant: [`load`] never panics, whatever text it is given. It either rejects
+//! the whole input with a [`LoadError`] that says what and where, or returns a
+//! [`Corpus`] together with a [`Diagnostic`] for every item it had to drop.
+
+pub mod format;
+mod load;
+mod model;
+
+pub use load::load;
+pub use model::*;
+
+use std::fmt;
+
+use format::{FORMAT_NAME, FORMAT_VERSION};
+
+/// What the loader says about an item it dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where: the item and field, such as `article "a1" field "published"`.
+    pub location: String,
+    /// What is wrong and what the loader did about it.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// The result of a successful load.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    /// The valid part of the input.
+    pub corpus: Corpus,
+    /// One entry per dropped item, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a whole input was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is not JSON, or its JSON does not have the corpus shape.
+    Syntax {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The JSON path of the value at fault, such as `articles[2].title`,
+        /// or `.` when the problem is not inside a value.
+        path: String,
+        /// What the parser expected or found.
+        message: String,
+    },
+    /// The `format` field names some other kind of file.
+    NotACorpus {
+        /// The `format` value that was found.
+        found: String,
+    },
+    /// The file is a corpus of a version this build cannot read.
+    UnsupportedVersion {
+        /// The `version` value that was found.
+        found: u64,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax {
+                line,
+                column,
+                path,
+                message,
+            } => {
+                write!(f, "line {line}, column {column}")?;
+                if path != "." {
+                    write!(f, " (at {path})")?;
+                }
+                write!(f, ": {message}")
+            }
+            LoadError::NotACorpus { found } => write!(
+                f,
+                "field \"format\" is \"{found}\", expected \"{FORMAT_NAME}\""
+            ),
+            LoadError::UnsupportedVersion { found } => write!(
+                f,
+                "field \"version\" is {found}; this build reads version {FORMAT_VERSION}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

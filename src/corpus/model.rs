@@ -1,0 +1,310 @@
+//! The validated in-memory corpus. Every reference in it resolves: indices
+//! point into the owning vectors, spans lie inside their article's text, and
+//! dates are real calendar periods.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::dates::{DateRange, PartialDate};
+use crate::offsets::TextOffsets;
+
+/// Position of an article in [`Corpus::articles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleIx(pub u32);
+
+/// Position of an entity in [`Corpus::entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityIx(pub u32);
+
+/// Position of an event in [`Corpus::events`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventIx(pub u32);
+
+/// What sort of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// A named person.
+    Person,
+    /// A sovereign state or territory.
+    Country,
+    /// A city, region, building or other location.
+    Place,
+    /// A government body, company, alliance or other organisation.
+    Organisation,
+    /// A date or period named in the text.
+    Date,
+    /// Anything else worth marking.
+    Other,
+}
+
+impl EntityKind {
+    /// Every kind, in the order the legend shows them.
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Country,
+        EntityKind::Place,
+        EntityKind::Organisation,
+        EntityKind::Date,
+        EntityKind::Other,
+    ];
+
+    /// The word used in the corpus file.
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Date => "date",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// Reads the word used in the corpus file.
+    pub fn from_code(code: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// An event type from the CAMEO "consult" family, plus two neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EventKind {
+    /// 036: express intent to meet or negotiate.
+    IntentToMeet,
+    /// 040: consult, not otherwise specified.
+    Consult,
+    /// 041: discuss by telephone.
+    Telephone,
+    /// 042: make a visit.
+    Visit,
+    /// 043: host a visit.
+    HostVisit,
+    /// 044: meet at a third location.
+    MeetThirdLocation,
+    /// 046: engage in negotiation.
+    Negotiate,
+    /// 057: sign a formal agreement.
+    SignAgreement,
+}
+
+impl EventKind {
+    /// Every kind, in CAMEO code order.
+    pub const ALL: [EventKind; 8] = [
+        EventKind::IntentToMeet,
+        EventKind::Consult,
+        EventKind::Telephone,
+        EventKind::Visit,
+        EventKind::HostVisit,
+        EventKind::MeetThirdLocation,
+        EventKind::Negotiate,
+        EventKind::SignAgreement,
+    ];
+
+    /// The CAMEO code, as written in the corpus file.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::IntentToMeet => "036",
+            EventKind::Consult => "040",
+            EventKind::Telephone => "041",
+            EventKind::Visit => "042",
+            EventKind::HostVisit => "043",
+            EventKind::MeetThirdLocation => "044",
+            EventKind::Negotiate => "046",
+            EventKind::SignAgreement => "057",
+        }
+    }
+
+    /// Reads a CAMEO code.
+    pub fn from_code(code: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::IntentToMeet => "Intent to meet",
+            EventKind::Consult => "Consultation",
+            EventKind::Telephone => "Telephone call",
+            EventKind::Visit => "Visit",
+            EventKind::HostVisit => "Hosted visit",
+            EventKind::MeetThirdLocation => "Meeting at a third location",
+            EventKind::Negotiate => "Negotiation",
+            EventKind::SignAgreement => "Agreement signed",
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.label(), self.code())
+    }
+}
+
+/// A half-open range of code points in an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+}
+
+impl Span {
+    /// The span as a `Range` of code points.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Unique among articles.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// The publisher or news service.
+    pub source: String,
+    /// Where it was published, if known.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: PartialDate,
+    /// Language tag of the text.
+    pub language: String,
+    /// The plain text.
+    pub text: String,
+    /// Position conversions for `text`.
+    pub offsets: TextOffsets,
+}
+
+impl Article {
+    /// The text of `span`; empty if the span does not fit (it always does in a
+    /// validated corpus).
+    pub fn slice(&self, span: Span) -> &str {
+        self.offsets
+            .byte_range(span.start as usize, span.end as usize)
+            .and_then(|r| self.text.get(r))
+            .unwrap_or("")
+    }
+}
+
+/// One entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Unique among entities.
+    pub id: String,
+    /// What sort of thing it is.
+    pub kind: EntityKind,
+    /// The canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// A Wikidata QID or other external id.
+    pub wikidata: Option<String>,
+}
+
+/// A span of an article that names an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mention {
+    /// The article.
+    pub article: ArticleIx,
+    /// Where in its text.
+    pub span: Span,
+    /// The entity named.
+    pub entity: EntityIx,
+}
+
+/// A span of an article that reports an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Evidence {
+    /// The article.
+    pub article: ArticleIx,
+    /// The supporting sentence.
+    pub span: Span,
+}
+
+/// One event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Unique among events.
+    pub id: String,
+    /// Its CAMEO kind.
+    pub kind: EventKind,
+    /// When, at the precision the sources give.
+    pub dates: DateRange,
+    /// Those who took part, in file order, without repeats.
+    pub participants: Vec<EntityIx>,
+    /// The host country.
+    pub host: Option<EntityIx>,
+    /// Where it happened.
+    pub place: Option<EntityIx>,
+    /// One sentence saying what happened.
+    pub summary: String,
+    /// Spans that report it; never empty.
+    pub evidence: Vec<Evidence>,
+    /// Claims the sources make about it.
+    pub claims: Vec<String>,
+}
+
+/// A loaded, validated corpus.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Corpus {
+    /// The collection's name, if the file gives one.
+    pub title: Option<String>,
+    /// Articles in file order.
+    pub articles: Vec<Article>,
+    /// Entities in file order.
+    pub entities: Vec<Entity>,
+    /// Mentions sorted by article, then start, then end.
+    pub mentions: Vec<Mention>,
+    /// Events in file order.
+    pub events: Vec<Event>,
+}
+
+impl Corpus {
+    /// The article at `ix`.
+    pub fn article(&self, ix: ArticleIx) -> &Article {
+        &self.articles[ix.0 as usize]
+    }
+
+    /// The entity at `ix`.
+    pub fn entity(&self, ix: EntityIx) -> &Entity {
+        &self.entities[ix.0 as usize]
+    }
+
+    /// The event at `ix`.
+    pub fn event(&self, ix: EventIx) -> &Event {
+        &self.events[ix.0 as usize]
+    }
+
+    /// The mentions in one article, in text order.
+    pub fn mentions_in(&self, article: ArticleIx) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.article < article);
+        let to = self.mentions.partition_point(|m| m.article <= article);
+        &self.mentions[from..to]
+    }
+
+    /// Looks an article up by id.
+    pub fn article_by_id(&self, id: &str) -> Option<ArticleIx> {
+        self.articles
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| ArticleIx(i as u32))
+    }
+
+    /// Looks an entity up by id.
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityIx> {
+        self.entities
+            .iter()
+            .position(|e| e.id == id)
+            .map(|i| EntityIx(i as u32))
+    }
+
+    /// Looks an event up by id.
+    pub fn event_by_id(&self, id: &str) -> Option<EventIx> {
+        self.events
+            .iter()
+            .position(|e| e.id == id)
+            .map(|i| EventIx(i as u32))
+    }
+}

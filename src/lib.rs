@@ -1,0 +1,11 @@
+//! Article Explorer: explore a corpus of news articles about diplomacy.
+//!
+//! Everything but `ui` is the domain core: plain Rust with no browser or UI
+//! imports, tested natively. `ui` is the Leptos shell that reads it; `main.rs`
+//! only mounts it.
+
+pub mod corpus;
+pub mod dates;
+pub mod highlight;
+pub mod offsets;
+pub mod ui;

@@ -1,0 +1,195 @@
+//! Starts a WebDriver server for each engine and opens a headless session.
+//!
+//! Every driver runs in its own process group, and the group is killed when the
+//! [`Session`] is dropped, so a failing test never leaves a browser behind to
+//! block the next session.
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Map, Value};
+
+/// A browser engine the tests run in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// Chromium through chromedriver.
+    Chromium,
+    /// Firefox ESR through geckodriver.
+    Firefox,
+    /// WebKitGTK's MiniBrowser through WebKitWebDriver, on a virtual display.
+    WebKit,
+}
+
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+impl Engine {
+    /// A short lower-case name for messages and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    fn driver_command(self, port: u16) -> Command {
+        let mut command = match self {
+            Engine::Chromium => {
+                let mut c = Command::new("chromedriver");
+                c.arg(format!("--port={port}"));
+                c
+            }
+            Engine::Firefox => {
+                let mut c = Command::new("geckodriver");
+                c.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+                c
+            }
+            Engine::WebKit => {
+                // MiniBrowser has no headless mode; it gets a virtual X display.
+                let mut c = Command::new("xvfb-run");
+                c.args(["-a", "WebKitWebDriver", &format!("--port={port}")]);
+                c
+            }
+        };
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        command
+    }
+
+    fn capabilities(self, profile: &std::path::Path) -> Map<String, Value> {
+        let caps = match self {
+            Engine::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                        "--window-size=1280,900",
+                        format!("--user-data-dir={}", profile.display()),
+                    ]
+                }
+            }),
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": "/usr/bin/firefox-esr",
+                    "args": ["-headless", "-profile", profile.display().to_string()]
+                }
+            }),
+            Engine::WebKit => json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": {
+                    "binary": MINIBROWSER,
+                    "args": ["--automation"]
+                }
+            }),
+        };
+        match caps {
+            Value::Object(map) => map,
+            _ => unreachable!("capabilities are an object"),
+        }
+    }
+}
+
+/// An open WebDriver session with the driver process that serves it.
+pub struct Session {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Session {
+    /// Starts the engine's driver and opens a session, or says why it could not.
+    pub async fn start(engine: Engine) -> Result<Session, String> {
+        let port = free_port();
+        let driver = engine.driver_command(port).spawn().map_err(|e| {
+            format!(
+                "{}: could not start its WebDriver server ({e}); run `.ci/setup` to install it",
+                engine.name()
+            )
+        })?;
+        let profile = std::env::temp_dir().join(format!(
+            "article-explorer-{}-{}-{port}",
+            engine.name(),
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&profile).map_err(|e| e.to_string())?;
+        let mut session_guard = DriverGuard(Some(driver));
+        wait_for_port(port, Duration::from_secs(30))
+            .map_err(|e| format!("{}: {e}", engine.name()))?;
+        let client = ClientBuilder::native()
+            .capabilities(engine.capabilities(&profile))
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .map_err(|e| format!("{}: could not open a session: {e}", engine.name()))?;
+        Ok(Session {
+            client,
+            driver: session_guard.0.take().expect("driver still owned"),
+            profile,
+        })
+    }
+
+    /// Ends the browser session; the driver is stopped when `self` drops.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        kill_group(&mut self.driver);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Kills a driver whose session never opened.
+struct DriverGuard(Option<Child>);
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        if let Some(child) = self.0.as_mut() {
+            kill_group(child);
+        }
+    }
+}
+
+fn kill_group(child: &mut Child) {
+    // The driver leads its own process group, which also holds the browser and,
+    // for WebKit, the virtual display.
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", child.id())])
+        .stderr(Stdio::null())
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("find a free loopback port")
+}
+
+fn wait_for_port(port: u16, limit: Duration) -> Result<(), String> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!(
+        "its WebDriver server did not listen on port {port} within {limit:?}"
+    ))
+}

@@ -1,0 +1,114 @@
+//! Shared fixtures for the end-to-end tests: the release build, a static
+//! server for it, browser sessions, and helpers that wait for what a user sees.
+
+#![allow(dead_code)]
+
+pub mod browser;
+pub mod server;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use fantoccini::{elements::Element, Client, Locator};
+
+/// How long a page may take to reach the state a check waits for.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The repository root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release site, built once per test run if `dist/` does not exist yet.
+pub fn dist() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let dist = root().join("dist");
+            if !dist.join("index.html").exists() {
+                let status = Command::new("trunk")
+                    .args(["build", "--release", "--offline"])
+                    .current_dir(root())
+                    .status()
+                    .expect("run `trunk build --release --offline`; `.ci/setup` installs trunk");
+                assert!(status.success(), "trunk build failed");
+            }
+            dist
+        })
+        .clone()
+}
+
+/// The one static server of this test process.
+pub fn server() -> &'static server::StaticServer {
+    static SERVER: OnceLock<server::StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| server::StaticServer::start(dist(), root().join("tests/fixtures")))
+}
+
+/// The titles of the bundled corpus, read straight from the file.
+pub fn bundled_titles() -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("public/data/corpus.json"))
+        .expect("read public/data/corpus.json");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("bundled corpus is JSON");
+    json["articles"]
+        .as_array()
+        .expect("articles array")
+        .iter()
+        .map(|a| a["title"].as_str().expect("title").to_string())
+        .collect()
+}
+
+/// The outcome of one check: `Err` says what the user would have seen instead.
+pub type Check = Result<(), String>;
+
+/// Fails with `message` unless `condition` holds.
+pub fn ensure(condition: bool, message: impl FnOnce() -> String) -> Check {
+    if condition {
+        Ok(())
+    } else {
+        Err(message())
+    }
+}
+
+/// Waits until the element at `css` exists and its text satisfies `accept`;
+/// returns that text.
+pub async fn wait_for_text(
+    client: &Client,
+    css: &str,
+    accept: impl Fn(&str) -> bool,
+) -> Result<String, String> {
+    let start = Instant::now();
+    let mut last = None;
+    while start.elapsed() < PATIENCE {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if let Ok(text) = element.text().await {
+                if accept(&text) {
+                    return Ok(text);
+                }
+                last = Some(text);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(match last {
+        Some(text) => format!("`{css}` showed {text:?}, not what was expected"),
+        None => format!("`{css}` never appeared"),
+    })
+}
+
+/// All elements matching `css`, right now.
+pub async fn find_all(client: &Client, css: &str) -> Result<Vec<Element>, String> {
+    client
+        .find_all(Locator::Css(css))
+        .await
+        .map_err(|e| format!("find `{css}`: {e}"))
+}
+
+/// Loads `url` in the session's window.
+pub async fn open(client: &Client, url: &str) -> Check {
+    client
+        .goto(url)
+        .await
+        .map_err(|e| format!("open {url}: {e}"))
+}
