@@ -439,10 +439,16 @@ mod tests {
         let loaded = load(&corpus(&format!(r#""extra":{}"#, nest(200_000)))).unwrap();
         assert!(loaded.corpus.articles.is_empty());
         // A known field is rejected at its first wrong token.
-        let err = load(&corpus(&format!(r#""articles":[{{"id":{}}}]"#, nest(200_000))))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("(at articles[0].id): invalid type: sequence"), "{err}");
+        let err = load(&corpus(&format!(
+            r#""articles":[{{"id":{}}}]"#,
+            nest(200_000)
+        )))
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("(at articles[0].id): invalid type: sequence"),
+            "{err}"
+        );
     }
 
     #[test]
