@@ -232,6 +232,13 @@ pub fn civil_from_days(days: DayNumber) -> (i32, u8, u8) {
     (year, month, day)
 }
 
+impl DateRange {
+    /// The start and end as written in the corpus, for display and export.
+    pub fn to_string_pair(&self) -> (String, Option<String>) {
+        (self.start.to_string(), self.end.map(|e| e.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

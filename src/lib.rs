@@ -6,6 +6,9 @@
 
 pub mod corpus;
 pub mod dates;
+pub mod facets;
 pub mod highlight;
 pub mod offsets;
+pub mod search;
+pub mod timeline;
 pub mod ui;

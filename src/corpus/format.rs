@@ -13,11 +13,12 @@ pub const FORMAT_NAME: &str = "article-explorer/corpus";
 pub const FORMAT_VERSION: u64 = 1;
 
 /// A whole corpus file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct CorpusFile {
-    /// Always [`FORMAT_NAME`].
+    /// Always `"article-explorer/corpus"`.
     pub format: String,
-    /// Always [`FORMAT_VERSION`] for this build.
+    /// The format version: `1` for this specification.
     pub version: u64,
     /// A human-readable name for the collection.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -37,7 +38,8 @@ pub struct CorpusFile {
 }
 
 /// One article as stored in the file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct ArticleRecord {
     /// Unique among articles.
     pub id: String,
@@ -57,7 +59,8 @@ pub struct ArticleRecord {
 }
 
 /// One entity as stored in the file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct EntityRecord {
     /// Unique among entities.
     pub id: String,
@@ -74,7 +77,8 @@ pub struct EntityRecord {
 }
 
 /// One mention: the code points `start..end` of an article's text name `entity`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct MentionRecord {
     /// The article id.
     pub article: String,
@@ -87,7 +91,8 @@ pub struct MentionRecord {
 }
 
 /// A span of an article that supports an event.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct EvidenceRecord {
     /// The article id.
     pub article: String,
@@ -98,7 +103,8 @@ pub struct EvidenceRecord {
 }
 
 /// One event as stored in the file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct EventRecord {
     /// Unique among events.
     pub id: String,
@@ -126,4 +132,28 @@ pub struct EventRecord {
     /// Free-text claims the sources make about the event, such as "their 40th meeting".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The published schema is generated from these types; this test fails
+    /// when they drift apart. `UPDATE_SCHEMA=1 cargo test --lib` rewrites it.
+    #[test]
+    fn published_schema_matches_the_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/corpus.schema.json");
+        let mut schema = schemars::schema_for!(CorpusFile);
+        schema.insert("$id".into(), "article-explorer/corpus/v1".into());
+        let mut generated = serde_json::to_string_pretty(&schema).unwrap();
+        generated.push('\n');
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let published = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            published == generated,
+            "docs/corpus.schema.json is out of date; run UPDATE_SCHEMA=1 cargo test --lib"
+        );
+    }
 }

@@ -7,6 +7,7 @@
 pub mod format;
 mod load;
 mod model;
+pub mod source;
 
 pub use load::load;
 pub use model::*;

@@ -1,0 +1,252 @@
+//! Filtering events by facets, and the live counts each facet value shows.
+//!
+//! Semantics: values of one facet combine with OR, facets combine with AND. The
+//! count beside a value is the number of events that would match if that value
+//! were the only one chosen in its facet, with every other facet as it is, the
+//! usual faceted-search convention, so a user sees what a click would give.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use crate::corpus::{ArticleIx, Corpus, EntityIx, Event, EventIx, EventKind};
+use crate::dates::DayNumber;
+
+/// What the user has chosen. Empty sets mean "any".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    /// Event kinds.
+    pub kinds: BTreeSet<EventKind>,
+    /// Participants (people, countries, organisations).
+    pub participants: BTreeSet<EntityIx>,
+    /// Host countries.
+    pub hosts: BTreeSet<EntityIx>,
+    /// Places.
+    pub places: BTreeSet<EntityIx>,
+    /// Sources (publisher names) of the evidence articles.
+    pub sources: BTreeSet<String>,
+    /// First day of the date window; events that may overlap it match.
+    pub from: Option<DayNumber>,
+    /// Last day of the date window.
+    pub to: Option<DayNumber>,
+}
+
+/// The facets, in the order their bits are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Kind = 0,
+    Participant,
+    Host,
+    Place,
+    Source,
+    Dates,
+    Text,
+}
+
+const ALL_FACETS: u8 = 0b111_1111;
+
+/// Live counts for every value of every facet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FacetCounts {
+    /// Events per kind.
+    pub kinds: BTreeMap<EventKind, usize>,
+    /// Events per participant.
+    pub participants: BTreeMap<EntityIx, usize>,
+    /// Events per host.
+    pub hosts: BTreeMap<EntityIx, usize>,
+    /// Events per place.
+    pub places: BTreeMap<EntityIx, usize>,
+    /// Events per source.
+    pub sources: BTreeMap<String, usize>,
+}
+
+/// The result of applying filters: matching events and the counts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filtered {
+    /// Events passing every facet, in corpus order.
+    pub events: Vec<EventIx>,
+    /// Counts per facet value under the other facets.
+    pub counts: FacetCounts,
+}
+
+/// Applies `filters` and, if given, a text-search result (the articles that
+/// match the query: an event matches when one of its evidence articles does).
+pub fn apply(
+    corpus: &Corpus,
+    filters: &Filters,
+    text_matches: Option<&HashSet<ArticleIx>>,
+) -> Filtered {
+    let mut out = Filtered::default();
+    for (i, event) in corpus.events.iter().enumerate() {
+        let passed = passes(corpus, event, filters, text_matches);
+        if passed == ALL_FACETS {
+            out.events.push(EventIx(i as u32));
+        }
+        // An event counts toward a facet's values when it passes every other facet.
+        let all_but = |f: Facet| passed | (1 << f as u8) == ALL_FACETS;
+        let c = &mut out.counts;
+        if all_but(Facet::Kind) {
+            *c.kinds.entry(event.kind).or_default() += 1;
+        }
+        if all_but(Facet::Participant) {
+            for &p in &event.participants {
+                *c.participants.entry(p).or_default() += 1;
+            }
+        }
+        if all_but(Facet::Host) {
+            if let Some(h) = event.host {
+                *c.hosts.entry(h).or_default() += 1;
+            }
+        }
+        if all_but(Facet::Place) {
+            if let Some(p) = event.place {
+                *c.places.entry(p).or_default() += 1;
+            }
+        }
+        if all_but(Facet::Source) {
+            for s in sources(corpus, event) {
+                *c.sources.entry(s.to_string()).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The distinct sources of an event's evidence, in order of first appearance.
+pub fn sources<'c>(corpus: &'c Corpus, event: &Event) -> Vec<&'c str> {
+    let mut out: Vec<&str> = Vec::new();
+    for e in &event.evidence {
+        let s = corpus.article(e.article).source.as_str();
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// A bit per facet, set when the event passes that facet.
+fn passes(
+    corpus: &Corpus,
+    event: &Event,
+    f: &Filters,
+    text_matches: Option<&HashSet<ArticleIx>>,
+) -> u8 {
+    let mut bits = 0u8;
+    let mut set = |facet: Facet, ok: bool| {
+        if ok {
+            bits |= 1 << facet as u8;
+        }
+    };
+    set(
+        Facet::Kind,
+        f.kinds.is_empty() || f.kinds.contains(&event.kind),
+    );
+    set(
+        Facet::Participant,
+        f.participants.is_empty()
+            || event
+                .participants
+                .iter()
+                .any(|p| f.participants.contains(p)),
+    );
+    set(
+        Facet::Host,
+        f.hosts.is_empty() || event.host.is_some_and(|h| f.hosts.contains(&h)),
+    );
+    set(
+        Facet::Place,
+        f.places.is_empty() || event.place.is_some_and(|p| f.places.contains(&p)),
+    );
+    set(
+        Facet::Source,
+        f.sources.is_empty()
+            || sources(corpus, event)
+                .iter()
+                .any(|s| f.sources.contains(*s)),
+    );
+    let first = f.from.unwrap_or(DayNumber::MIN);
+    let last = f.to.unwrap_or(DayNumber::MAX);
+    set(Facet::Dates, event.dates.overlaps(first, last));
+    set(
+        Facet::Text,
+        text_matches.is_none_or(|m| event.evidence.iter().any(|e| m.contains(&e.article))),
+    );
+    bits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load;
+    use crate::dates::PartialDate;
+
+    fn corpus() -> Corpus {
+        let text = r#"{"format":"article-explorer/corpus","version":1,
+          "articles":[{"id":"a","title":"t","source":"Wire A","published":"2023","language":"en","text":"Evidence one. Evidence two."},
+                      {"id":"b","title":"t","source":"Wire B","published":"2019","language":"en","text":"Other evidence."}],
+          "entities":[{"id":"xi","kind":"person","name":"Xi"},{"id":"putin","kind":"person","name":"Putin"},
+                      {"id":"biden","kind":"person","name":"Biden"},{"id":"ru","kind":"country","name":"Russia"}],
+          "events":[
+            {"id":"v2023","kind":"042","start":"2023-03-20","end":"2023-03-22","participants":["xi","putin"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":13}]},
+            {"id":"v2019","kind":"042","start":"2019-06","participants":["xi","putin"],"host":"ru","summary":"s","evidence":[{"article":"b","start":0,"end":6}]},
+            {"id":"call","kind":"041","start":"2021","participants":["xi","biden"],"summary":"s","evidence":[{"article":"a","start":14,"end":27},{"article":"b","start":0,"end":6}]}
+          ]}"#;
+        load(text).unwrap().corpus
+    }
+
+    fn ids(c: &Corpus, f: &Filtered) -> Vec<String> {
+        f.events.iter().map(|&e| c.event(e).id.clone()).collect()
+    }
+
+    #[test]
+    fn no_filters_match_everything() {
+        let c = corpus();
+        let r = apply(&c, &Filters::default(), None);
+        assert_eq!(ids(&c, &r), ["v2023", "v2019", "call"]);
+        assert_eq!(r.counts.kinds[&EventKind::Visit], 2);
+        assert_eq!(r.counts.sources["Wire B"], 2);
+    }
+
+    #[test]
+    fn or_within_a_facet_and_within_others_counts() {
+        let c = corpus();
+        let biden = c.entity_by_id("biden").unwrap();
+        let putin = c.entity_by_id("putin").unwrap();
+        let mut f = Filters::default();
+        f.participants.insert(biden);
+        f.kinds.insert(EventKind::Visit);
+        // AND across facets: Biden took part in no visit.
+        assert!(apply(&c, &f, None).events.is_empty());
+        // Counts of a facet ignore that facet's own choice: Putin would give 2.
+        let r = apply(&c, &f, None);
+        assert_eq!(r.counts.participants.get(&putin), Some(&2));
+        assert_eq!(r.counts.participants.get(&biden), None);
+        // And the kind counts under the participant filter: one call by Biden.
+        assert_eq!(r.counts.kinds.get(&EventKind::Telephone), Some(&1));
+        // OR within a facet.
+        f.participants.insert(putin);
+        assert_eq!(ids(&c, &apply(&c, &f, None)), ["v2023", "v2019"]);
+    }
+
+    #[test]
+    fn date_window_respects_precision() {
+        let c = corpus();
+        let mut f = Filters::default();
+        let day = |s: &str| PartialDate::parse(s).unwrap();
+        // A window in December 2021 still overlaps the year-only 2021 call.
+        f.from = Some(day("2021-12-01").first_day());
+        f.to = Some(day("2021-12-31").last_day());
+        assert_eq!(ids(&c, &apply(&c, &f, None)), ["call"]);
+    }
+
+    #[test]
+    fn text_matches_and_sources_filter_by_evidence_articles() {
+        let c = corpus();
+        let b: HashSet<_> = [c.article_by_id("b").unwrap()].into();
+        assert_eq!(
+            ids(&c, &apply(&c, &Filters::default(), Some(&b))),
+            ["v2019", "call"]
+        );
+        let mut f = Filters::default();
+        f.sources.insert("Wire A".into());
+        assert_eq!(ids(&c, &apply(&c, &f, None)), ["v2023", "call"]);
+    }
+}

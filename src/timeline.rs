@@ -1,0 +1,495 @@
+//! The timeline: events merged into what a reader sees as one happening,
+//! ordered honestly by date precision, assigned to lanes, placed on a time
+//! scale, and clustered where they would overlap on screen.
+//!
+//! Invariant: every event given to [`items`] appears in exactly one item; a
+//! visit reported from both sides (042 by the guest, 043 by the host) is one
+//! item.
+
+use std::collections::BTreeMap;
+
+use crate::corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
+use crate::dates::{civil_from_days, days_from_civil, DateRange, DayNumber};
+
+/// One mark on the timeline: one event, or a visit seen from both sides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The events it stands for, in corpus order.
+    pub events: Vec<EventIx>,
+    /// The kind shown: a merged guest and host pair is a [`EventKind::Visit`].
+    pub kind: EventKind,
+    /// The widest dates of its events.
+    pub dates: DateRange,
+    /// Every participant of its events, without repeats.
+    pub participants: Vec<EntityIx>,
+    /// The host country.
+    pub host: Option<EntityIx>,
+    /// The place.
+    pub place: Option<EntityIx>,
+}
+
+/// Builds the timeline items for `events`, sorted by date (see
+/// [`DateRange::sort_key`]) and then by the first event's position.
+pub fn items(corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
+    // Union-find over the given events: a 042 and a 043 with the same host,
+    // overlapping dates and a shared participant are one visit.
+    let mut parent: Vec<usize> = (0..events.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let visits: Vec<usize> = (0..events.len())
+        .filter(|&i| corpus.event(events[i]).kind == EventKind::Visit)
+        .collect();
+    for (j, &host_ix) in events.iter().enumerate() {
+        let hosted = corpus.event(host_ix);
+        if hosted.kind != EventKind::HostVisit || hosted.host.is_none() {
+            continue;
+        }
+        for &i in &visits {
+            let visit = corpus.event(events[i]);
+            let same_trip = visit.host == hosted.host
+                && visit
+                    .dates
+                    .overlaps(hosted.dates.first_day(), hosted.dates.last_day())
+                && visit
+                    .participants
+                    .iter()
+                    .any(|p| hosted.participants.contains(p));
+            if same_trip {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<EventIx>> = BTreeMap::new();
+    for (i, &event) in events.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(event);
+    }
+    let mut out: Vec<Item> = groups
+        .into_values()
+        .map(|mut group| {
+            group.sort();
+            merge(corpus, group)
+        })
+        .collect();
+    out.sort_by_key(|item| (item.dates.sort_key(), item.events[0]));
+    out
+}
+
+fn merge(corpus: &Corpus, events: Vec<EventIx>) -> Item {
+    let first = corpus.event(events[0]);
+    let mut item = Item {
+        kind: if events.len() > 1 {
+            EventKind::Visit
+        } else {
+            first.kind
+        },
+        dates: first.dates,
+        participants: Vec::new(),
+        host: first.host,
+        place: first.place,
+        events: Vec::new(),
+    };
+    for &ix in &events {
+        let e = corpus.event(ix);
+        if e.dates.first_day() < item.dates.first_day() {
+            item.dates.start = e.dates.start;
+        }
+        if e.dates.last_day() > item.dates.last_day() {
+            item.dates.end = Some(e.dates.end.unwrap_or(e.dates.start));
+        }
+        item.place = item.place.or(e.place);
+        for p in &e.participants {
+            if !item.participants.contains(p) {
+                item.participants.push(*p);
+            }
+        }
+    }
+    item.events = events;
+    item
+}
+
+/// How the timeline groups items into horizontal lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LaneMode {
+    /// One lane per country involved (host or participant).
+    #[default]
+    Country,
+    /// One lane per person taking part.
+    Person,
+    /// One lane per pair of countries involved.
+    CountryPair,
+}
+
+impl LaneMode {
+    /// The word used in URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            LaneMode::Country => "country",
+            LaneMode::Person => "person",
+            LaneMode::CountryPair => "pair",
+        }
+    }
+
+    /// Reads the word used in URLs.
+    pub fn from_code(code: &str) -> Option<LaneMode> {
+        [LaneMode::Country, LaneMode::Person, LaneMode::CountryPair]
+            .into_iter()
+            .find(|m| m.code() == code)
+    }
+}
+
+/// One lane: a label and the items in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lane {
+    /// The entities the lane stands for (one, or two for a country pair);
+    /// empty for the lane of items that fit no other.
+    pub key: Vec<EntityIx>,
+    /// Indices into the item list, in timeline order.
+    pub items: Vec<usize>,
+}
+
+/// Assigns items to lanes. An item can sit in several lanes (a meeting of two
+/// people is in both their lanes); items that fit none share a last lane with
+/// an empty key. Lanes are ordered by size, then by name.
+pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
+    let mut by_key: BTreeMap<Vec<EntityIx>, Vec<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let keys = lane_keys(corpus, item, mode);
+        if keys.is_empty() {
+            by_key.entry(Vec::new()).or_default().push(i);
+        }
+        for key in keys {
+            by_key.entry(key).or_default().push(i);
+        }
+    }
+    let name = |key: &[EntityIx]| -> Vec<&str> {
+        key.iter()
+            .map(|&e| corpus.entity(e).name.as_str())
+            .collect()
+    };
+    let mut lanes: Vec<Lane> = by_key
+        .into_iter()
+        .map(|(key, items)| Lane { key, items })
+        .collect();
+    lanes.sort_by(|a, b| {
+        (
+            a.key.is_empty(),
+            std::cmp::Reverse(a.items.len()),
+            name(&a.key),
+        )
+            .cmp(&(
+                b.key.is_empty(),
+                std::cmp::Reverse(b.items.len()),
+                name(&b.key),
+            ))
+    });
+    lanes
+}
+
+fn lane_keys(corpus: &Corpus, item: &Item, mode: LaneMode) -> Vec<Vec<EntityIx>> {
+    let of_kind = |kind: EntityKind| -> Vec<EntityIx> {
+        let mut found: Vec<EntityIx> = item
+            .host
+            .into_iter()
+            .chain(item.participants.iter().copied())
+            .filter(|&e| corpus.entity(e).kind == kind)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    match mode {
+        LaneMode::Country => of_kind(EntityKind::Country)
+            .into_iter()
+            .map(|c| vec![c])
+            .collect(),
+        LaneMode::Person => of_kind(EntityKind::Person)
+            .into_iter()
+            .map(|p| vec![p])
+            .collect(),
+        LaneMode::CountryPair => {
+            let countries = of_kind(EntityKind::Country);
+            let mut pairs = Vec::new();
+            for (i, &a) in countries.iter().enumerate() {
+                for &b in &countries[i + 1..] {
+                    pairs.push(vec![a, b]);
+                }
+            }
+            pairs
+        }
+    }
+}
+
+/// A linear map from days to pixels: the visible window of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    /// The first visible day (may be fractional while zooming).
+    pub start: f64,
+    /// One past the last visible day.
+    pub end: f64,
+    /// The width in pixels the window is drawn into.
+    pub width: f64,
+}
+
+/// The narrowest window a zoom may reach, in days.
+pub const MIN_WINDOW_DAYS: f64 = 7.0;
+
+impl Scale {
+    /// A window from `first` to `last` (inclusive days) with a small margin.
+    pub fn fit(first: DayNumber, last: DayNumber, width: f64) -> Scale {
+        let span = ((last - first) as f64 + 1.0).max(MIN_WINDOW_DAYS);
+        let margin = span * 0.03;
+        Scale {
+            start: first as f64 - margin,
+            end: first as f64 + span + margin,
+            width,
+        }
+    }
+
+    /// The x position of the start of `day`.
+    pub fn x(&self, day: f64) -> f64 {
+        (day - self.start) / (self.end - self.start) * self.width
+    }
+
+    /// The day at x position `x`.
+    pub fn day_at(&self, x: f64) -> f64 {
+        self.start + x / self.width * (self.end - self.start)
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) keeping the day under `anchor_x` still.
+    pub fn zoom(&self, factor: f64, anchor_x: f64) -> Scale {
+        let anchor = self.day_at(anchor_x);
+        let span = ((self.end - self.start) / factor).max(MIN_WINDOW_DAYS);
+        let start = anchor - (anchor - self.start) * span / (self.end - self.start);
+        Scale {
+            start,
+            end: start + span,
+            width: self.width,
+        }
+    }
+
+    /// Pans by `dx` pixels (positive moves the view later in time).
+    pub fn pan(&self, dx: f64) -> Scale {
+        let days = dx / self.width * (self.end - self.start);
+        Scale {
+            start: self.start + days,
+            end: self.end + days,
+            width: self.width,
+        }
+    }
+
+    /// Year or month ticks that fit the window without crowding: labels at
+    /// least `min_gap` pixels apart.
+    pub fn ticks(&self, min_gap: f64) -> Vec<Tick> {
+        let px_per_day = self.width / (self.end - self.start);
+        let (first_year, _, _) = civil_from_days(self.start.floor() as DayNumber);
+        let (last_year, _, _) = civil_from_days(self.end.ceil() as DayNumber);
+        let mut ticks = Vec::new();
+        if px_per_day * 30.0 >= min_gap {
+            for year in first_year..=last_year {
+                for month in 1..=12u8 {
+                    let day = days_from_civil(year, month, 1);
+                    if (day as f64) >= self.start && (day as f64) < self.end {
+                        ticks.push(Tick {
+                            day,
+                            label: if month == 1 {
+                                year.to_string()
+                            } else {
+                                MONTHS[month as usize - 1].to_string()
+                            },
+                            major: month == 1,
+                        });
+                    }
+                }
+            }
+        } else {
+            let step = (1..)
+                .map(|k| [1, 2, 5][k % 3] * 10i32.pow((k / 3) as u32))
+                .find(|&s| px_per_day * 365.0 * s as f64 >= min_gap)
+                .unwrap_or(1);
+            for year in first_year..=last_year {
+                let day = days_from_civil(year, 1, 1);
+                if year % step == 0 && (day as f64) >= self.start && (day as f64) < self.end {
+                    ticks.push(Tick {
+                        day,
+                        label: year.to_string(),
+                        major: true,
+                    });
+                }
+            }
+        }
+        ticks
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A labelled mark on the time axis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    /// The day it marks.
+    pub day: DayNumber,
+    /// Its label: a year, or a month abbreviation.
+    pub label: String,
+    /// Whether it starts a year.
+    pub major: bool,
+}
+
+/// Groups horizontal extents `(x0, x1)` (sorted by `x0`) into runs that lie
+/// closer than `min_gap` pixels; each returned range of indices is drawn as
+/// one mark, with a count when it holds more than one.
+pub fn clusters(extents: &[(f64, f64)], min_gap: f64) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut reach = f64::NEG_INFINITY;
+    for (i, &(x0, x1)) in extents.iter().enumerate() {
+        if i > start && x0 - reach >= min_gap {
+            out.push(start..i);
+            start = i;
+            reach = f64::NEG_INFINITY;
+        }
+        reach = reach.max(x1);
+    }
+    if start < extents.len() {
+        out.push(start..extents.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load;
+
+    /// A corpus with a guest-side and a host-side record of one trip, a later
+    /// year-only visit, and a telephone call.
+    fn corpus() -> Corpus {
+        let text = r#"{"format":"article-explorer/corpus","version":1,
+          "articles":[{"id":"a","title":"t","source":"s","published":"2023-03-20","language":"en","text":"Evidence sentence."}],
+          "entities":[{"id":"xi","kind":"person","name":"Xi Jinping"},{"id":"putin","kind":"person","name":"Vladimir Putin"},
+                      {"id":"cn","kind":"country","name":"China"},{"id":"ru","kind":"country","name":"Russia"}],
+          "events":[
+            {"id":"guest","kind":"042","start":"2023-03-20","end":"2023-03-22","participants":["xi","putin","cn"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":9}]},
+            {"id":"year","kind":"042","start":"2019","participants":["xi"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":9}]},
+            {"id":"host","kind":"043","start":"2023-03-21","participants":["putin"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":9}]},
+            {"id":"call","kind":"041","start":"2019-11-02","participants":["xi","putin"],"summary":"s","evidence":[{"article":"a","start":0,"end":9}]}
+          ]}"#;
+        let loaded = load(text).unwrap();
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        loaded.corpus
+    }
+
+    fn all(c: &Corpus) -> Vec<EventIx> {
+        (0..c.events.len() as u32).map(EventIx).collect()
+    }
+
+    fn ids(c: &Corpus, item: &Item) -> Vec<String> {
+        item.events.iter().map(|&e| c.event(e).id.clone()).collect()
+    }
+
+    #[test]
+    fn guest_and_host_records_merge_into_one_visit() {
+        let c = corpus();
+        let items = items(&c, &all(&c));
+        let order: Vec<_> = items.iter().map(|i| ids(&c, i)).collect();
+        assert_eq!(order, [vec!["year"], vec!["call"], vec!["guest", "host"]]);
+        let visit = &items[2];
+        assert_eq!(visit.kind, EventKind::Visit);
+        assert_eq!(
+            visit.dates.to_string_pair(),
+            ("2023-03-20".into(), Some("2023-03-22".into()))
+        );
+        assert_eq!(visit.participants.len(), 3);
+    }
+
+    #[test]
+    fn host_record_alone_stays_a_hosted_visit() {
+        let c = corpus();
+        let only_host = items(&c, &[c.event_by_id("host").unwrap()]);
+        assert_eq!(only_host[0].kind, EventKind::HostVisit);
+    }
+
+    #[test]
+    fn lanes_by_person_country_and_pair() {
+        let c = corpus();
+        let items = items(&c, &all(&c));
+        let names = |lanes: Vec<Lane>| -> Vec<(String, usize)> {
+            lanes
+                .into_iter()
+                .map(|l| {
+                    let n: Vec<_> = l.key.iter().map(|&e| c.entity(e).name.clone()).collect();
+                    (n.join(" – "), l.items.len())
+                })
+                .collect()
+        };
+        assert_eq!(
+            names(lanes(&c, &items, LaneMode::Person)),
+            [("Xi Jinping".into(), 3), ("Vladimir Putin".into(), 2)]
+        );
+        assert_eq!(
+            names(lanes(&c, &items, LaneMode::Country)),
+            [("Russia".into(), 2), ("China".into(), 1), ("".into(), 1)]
+        );
+        assert_eq!(
+            names(lanes(&c, &items, LaneMode::CountryPair)),
+            [("China – Russia".into(), 1), ("".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_pan_moves_the_window() {
+        let s = Scale::fit(0, 999, 1000.0);
+        let z = s.zoom(2.0, 300.0);
+        assert!((z.day_at(300.0) - s.day_at(300.0)).abs() < 1e-9);
+        assert!(((z.end - z.start) * 2.0 - (s.end - s.start)).abs() < 1e-9);
+        let p = z.pan(100.0);
+        assert!((p.x(z.day_at(100.0)) - 0.0).abs() < 1e-9);
+        assert!(s.zoom(1e9, 0.0).end - s.zoom(1e9, 0.0).start >= MIN_WINDOW_DAYS);
+    }
+
+    #[test]
+    fn ticks_switch_from_years_to_months() {
+        let decade = Scale::fit(
+            days_from_civil(2013, 1, 1),
+            days_from_civil(2024, 12, 31),
+            800.0,
+        );
+        let t = decade.ticks(60.0);
+        assert!(t.iter().all(|t| t.major) && t.len() >= 4, "{t:?}");
+        let spring = Scale::fit(
+            days_from_civil(2023, 3, 1),
+            days_from_civil(2023, 5, 31),
+            800.0,
+        );
+        let labels: Vec<_> = spring.ticks(60.0).into_iter().map(|t| t.label).collect();
+        assert_eq!(
+            labels,
+            ["Mar", "Apr", "May", "Jun"],
+            "the fitted window has a small margin"
+        );
+    }
+
+    #[test]
+    fn close_marks_cluster() {
+        let runs = clusters(
+            &[
+                (0.0, 2.0),
+                (3.0, 4.0),
+                (20.0, 30.0),
+                (31.0, 31.0),
+                (50.0, 51.0),
+            ],
+            5.0,
+        );
+        assert_eq!(runs, [0..2, 2..4, 4..5]);
+        assert!(clusters(&[], 5.0).is_empty());
+    }
+}
