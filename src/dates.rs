@@ -239,6 +239,46 @@ impl DateRange {
     }
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl PartialDate {
+    /// A reader's form at the date's own precision: "22 Mar 2013", "Mar 2013"
+    /// or "2013".
+    pub fn label(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTH_NAMES[m as usize - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTH_NAMES[m as usize - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl DateRange {
+    /// A reader's form of the range, sharing what both ends share:
+    /// "20–22 Mar 2023", "30 Mar – 2 Apr 2015", "Mar 2013", "2019 – 2020".
+    pub fn label(&self) -> String {
+        let start = self.start;
+        let Some(end) = self.end.filter(|e| *e != start) else {
+            return start.label();
+        };
+        let same_year = start.year == end.year;
+        match (start.month, start.day, end.month, end.day) {
+            (Some(sm), Some(sd), Some(em), Some(ed)) if same_year && sm == em => {
+                format!("{sd}–{ed} {} {}", MONTH_NAMES[sm as usize - 1], start.year)
+            }
+            (Some(sm), Some(sd), Some(_), Some(_)) if same_year => {
+                format!("{sd} {} – {}", MONTH_NAMES[sm as usize - 1], end.label())
+            }
+            (Some(sm), None, Some(_), None) if same_year => {
+                format!("{} – {}", MONTH_NAMES[sm as usize - 1], end.label())
+            }
+            _ => format!("{} – {}", start.label(), end.label()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,6 +341,26 @@ mod tests {
             let (y, m, dd) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, dd), days);
         }
+    }
+
+    #[test]
+    fn labels_show_only_the_known_precision() {
+        let r = |s: &str, e: Option<&str>| {
+            DateRange {
+                start: d(s),
+                end: e.map(d),
+            }
+            .label()
+        };
+        assert_eq!(r("2013-03-22", None), "22 Mar 2013");
+        assert_eq!(r("2013-03", None), "Mar 2013");
+        assert_eq!(r("2019", None), "2019");
+        assert_eq!(r("2023-03-20", Some("2023-03-22")), "20–22 Mar 2023");
+        assert_eq!(r("2015-03-30", Some("2015-04-02")), "30 Mar – 2 Apr 2015");
+        assert_eq!(r("2015-06", Some("2015-07")), "Jun – Jul 2015");
+        assert_eq!(r("2015-06", Some("2015-07-14")), "Jun 2015 – 14 Jul 2015");
+        assert_eq!(r("2019", Some("2020")), "2019 – 2020");
+        assert_eq!(r("2019-06-05", Some("2019-06-05")), "5 Jun 2019");
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::dates::{civil_from_days, days_from_civil, DateRange, DayNumber};
 /// One mark on the timeline: one event, or a visit seen from both sides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    /// The events it stands for, in corpus order.
+    /// The events it stands for: a merged visit's guest-side record first,
+    /// then corpus order. The first one names and leads the item.
     pub events: Vec<EventIx>,
     /// The kind shown: a merged guest and host pair is a [`EventKind::Visit`].
     pub kind: EventKind,
@@ -73,7 +74,8 @@ pub fn items(corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
     let mut out: Vec<Item> = groups
         .into_values()
         .map(|mut group| {
-            group.sort();
+            // The guest-side record leads: its summary reads as the visit.
+            group.sort_by_key(|&e| (corpus.event(e).kind != EventKind::Visit, e));
             merge(corpus, group)
         })
         .collect();

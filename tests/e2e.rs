@@ -13,7 +13,14 @@ use std::pin::Pin;
 use fantoccini::Client;
 use support::browser::{Engine, Session};
 use support::server::{BROKEN_CORPUS_SITE, MISSING_CORPUS_SITE, SUB_PATH};
-use support::{bundled_titles, ensure, find_all, open, server, wait_for_text, Check};
+use support::{
+    bundled, bundled_titles, click, ensure, find_all, open, server, wait_for_text, Check,
+};
+
+use article_explorer::corpus::EventKind;
+use article_explorer::facets::{self, Filters};
+use article_explorer::search::Index;
+use article_explorer::timeline;
 
 type Scenario = for<'a> fn(&'a Client) -> Pin<Box<dyn Future<Output = Check> + 'a>>;
 
@@ -30,6 +37,13 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     }),
     ("unreachable corpus", |c| Box::pin(unreachable_corpus(c))),
     ("panic panel", |c| Box::pin(panic_panel(c))),
+    ("filter by kind, chips and clear all", |c| {
+        Box::pin(filter_by_kind(c))
+    }),
+    ("search narrows the events", |c| Box::pin(search_narrows(c))),
+    ("event evidence opens the highlighted span", |c| {
+        Box::pin(evidence_opens_span(c))
+    }),
 ];
 
 async fn run_in(engine: Engine) {
@@ -67,9 +81,9 @@ async fn titles_render(client: &Client, base: &str) -> Check {
     open(client, &server().url(base)).await?;
     let expected = bundled_titles();
     let heading = format!("Articles ({})", expected.len());
-    wait_for_text(client, "main h2", |t| t == heading).await?;
+    wait_for_text(client, "#articles-title", |t| t == heading).await?;
     let mut shown = Vec::new();
-    for element in find_all(client, "main li h3").await? {
+    for element in find_all(client, ".article-list li h3").await? {
         shown.push(element.text().await.map_err(|e| e.to_string())?);
     }
     ensure(shown == expected, || {
@@ -128,4 +142,120 @@ async fn panic_panel(client: &Client) -> Check {
     })
     .await
     .map(drop)
+}
+
+/// How many timeline items the bundled corpus shows under `filters` and `query`.
+fn expected_events(filters: &Filters, query: &str) -> usize {
+    let corpus = bundled();
+    let matches = (!query.is_empty()).then(|| {
+        Index::build(&corpus)
+            .search(query)
+            .into_iter()
+            .map(|h| h.article)
+            .collect()
+    });
+    let filtered = facets::apply(&corpus, filters, matches.as_ref());
+    timeline::items(&corpus, &filtered.events).len()
+}
+
+async fn filter_by_kind(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    let all = format!("Events ({})", expected_events(&Filters::default(), ""));
+    wait_for_text(client, "#events-title", |t| t == all).await?;
+    let mut calls = Filters::default();
+    calls.kinds.insert(EventKind::Telephone);
+    let expected = format!("Events ({})", expected_events(&calls, ""));
+    click(
+        client,
+        "//fieldset[legend='Event kind']//label[span='Telephone call']/input",
+    )
+    .await?;
+    wait_for_text(client, "#events-title", |t| t == expected).await?;
+    wait_for_text(
+        client,
+        "button[aria-label='Remove filter Telephone call']",
+        |_| true,
+    )
+    .await?;
+    click(client, "//button[text()='Clear all']").await?;
+    wait_for_text(client, "#events-title", |t| t == all)
+        .await
+        .map(drop)
+}
+
+async fn search_narrows(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
+    let query = "Sunnylands";
+    let expected = expected_events(&Filters::default(), query);
+    ensure(expected > 0, || {
+        format!("no event for {query:?} in the corpus")
+    })?;
+    let input = client
+        .find(fantoccini::Locator::Css("input[type=search]"))
+        .await
+        .map_err(|e| format!("search box: {e}"))?;
+    input
+        .send_keys(query)
+        .await
+        .map_err(|e| format!("type in the search box: {e}"))?;
+    let heading = format!("Events ({expected})");
+    wait_for_text(client, "#events-title", |t| t == heading).await?;
+    wait_for_text(
+        client,
+        "button[aria-label='Remove filter text: Sunnylands']",
+        |_| true,
+    )
+    .await
+    .map(drop)
+}
+
+async fn evidence_opens_span(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
+    // The earliest event in the list, and the article of its first evidence.
+    let corpus = bundled();
+    let all: Vec<_> = (0..corpus.events.len() as u32)
+        .map(article_explorer::corpus::EventIx)
+        .collect();
+    let first = timeline::items(&corpus, &all).remove(0);
+    let mut evidence: Vec<_> = first
+        .events
+        .iter()
+        .flat_map(|&e| corpus.event(e).evidence.clone())
+        .collect();
+    evidence.sort();
+    let article = corpus.article(evidence[0].article);
+    let sentence = article.slice(evidence[0].span).to_string();
+    click(client, "(//ol//button[contains(@class,'event-button')])[1]").await?;
+    wait_for_text(client, "#detail-title", |t| {
+        t.contains(&first.dates.label())
+    })
+    .await?;
+    click(client, "(//li[@class='evidence']/button)[1]").await?;
+    wait_for_text(client, "#reader-title", |t| t == article.title).await?;
+    // The evidence is marked: its marks, joined, are the sentence.
+    let mut marked = String::new();
+    for mark in find_all(client, ".article-text .evidence-span").await? {
+        marked.push_str(&mark.text().await.map_err(|e| e.to_string())?);
+    }
+    ensure(marked == sentence, || {
+        format!("evidence marked {marked:?}, expected {sentence:?}")
+    })?;
+    // Mentions are marked by kind, and the legend hides a kind.
+    let people = find_all(client, ".article-text mark.kind-person")
+        .await?
+        .len();
+    ensure(people > 0, || "no person mention is marked".to_string())?;
+    click(
+        client,
+        "//div[@class='legend']/button[contains(., 'Person')]",
+    )
+    .await?;
+    let left = find_all(client, ".article-text mark.kind-person")
+        .await?
+        .len();
+    ensure(left == 0, || {
+        format!("{left} person marks left after hiding people")
+    })
 }

@@ -3,8 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::events::{EventDetail, EventList};
 use super::fetch::{fetch_corpus, FetchError, BUNDLED_CORPUS_URL};
-use crate::corpus::{Article, Loaded};
+use super::filters::FilterPanel;
+use super::reader::ArticleReader;
+use super::state::{use_state, State};
+use crate::corpus::{ArticleIx, Loaded};
 
 /// Reads a query parameter of the page's own URL.
 pub fn query_param(name: &str) -> Option<String> {
@@ -37,7 +41,7 @@ pub fn App() -> impl IntoView {
                         .into_any()
                 }
                 Some(Err(error)) => view! { <LoadFailure error /> }.into_any(),
-                Some(Ok(loaded)) => view! { <ArticleList loaded /> }.into_any(),
+                Some(Ok(loaded)) => view! { <Explorer loaded /> }.into_any(),
             }}
         </main>
     }
@@ -57,48 +61,82 @@ fn LoadFailure(
     }
 }
 
-/// The data state: for now, the article titles with source and date.
+/// The data state: filters, events, detail, reader and the article list.
 #[component]
-fn ArticleList(
+fn Explorer(
     /// The loaded corpus and its diagnostics.
     loaded: Loaded,
 ) -> impl IntoView {
-    let count = loaded.corpus.articles.len();
-    let warnings = loaded.diagnostics.len();
+    let state = State::new(loaded.corpus, loaded.diagnostics);
+    provide_context(state.clone());
     view! {
-        <section aria-labelledby="articles-title">
-            <h2 id="articles-title">{format!("Articles ({count})")}</h2>
-            <Show when=move || { warnings > 0 }>
-                <p class="load-warnings" role="status">
-                    {format!("{warnings} item(s) were dropped while loading.")}
-                </p>
-            </Show>
-            <ul class="article-list">
-                {loaded
-                    .corpus
-                    .articles
-                    .into_iter()
-                    .map(|article| view! { <ArticleItem article /> })
-                    .collect_view()}
-            </ul>
-        </section>
+        <Diagnostics />
+        <div class="explorer">
+            <FilterPanel />
+            <div class="results">
+                <EventDetail />
+                <EventList />
+                <ArticleList />
+            </div>
+            <div class="reader-column">
+                <ArticleReader />
+            </div>
+        </div>
     }
 }
 
-/// One entry of the article list.
+/// What the loader dropped, collapsed by default.
 #[component]
-fn ArticleItem(
-    /// The article to summarise.
-    article: Article,
-) -> impl IntoView {
+fn Diagnostics() -> impl IntoView {
+    let state = use_state();
+    let diagnostics = state.diagnostics.clone();
+    (!diagnostics.is_empty()).then(|| {
+        let count = diagnostics.len();
+        view! {
+            <details class="diagnostics">
+                <summary>{format!("{count} item(s) were dropped while loading")}</summary>
+                <ul>
+                    {diagnostics.iter().map(|d| view! { <li>{d.to_string()}</li> }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
+}
+
+/// Every article, with a button that opens it in the reader.
+#[component]
+fn ArticleList() -> impl IntoView {
+    let state = use_state();
+    let count = state.corpus.articles.len();
+    let rows = state
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let ix = ArticleIx(i as u32);
+            let state = state.clone();
+            let label = format!("Read: {}", article.title);
+            view! {
+                <li class="article-item">
+                    <h3 class="article-title">{article.title.clone()}</h3>
+                    <p class="article-meta">
+                        <span class="article-source">{article.source.clone()}</span>
+                        " · "
+                        <time datetime=article.published.to_string()>{article.published.label()}</time>
+                        " · "
+                        <button type="button" class="link-button" aria-label=label on:click=move |_| state.open_article(ix, None)>
+                            "Read"
+                        </button>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <li class="article-item">
-            <h3 class="article-title">{article.title}</h3>
-            <p class="article-meta">
-                <span class="article-source">{article.source}</span>
-                " · "
-                <time datetime=article.published.to_string()>{article.published.to_string()}</time>
-            </p>
-        </li>
+        <section aria-labelledby="articles-title">
+            <h2 id="articles-title">{format!("Articles ({count})")}</h2>
+            <ul class="article-list">{rows}</ul>
+        </section>
     }
 }

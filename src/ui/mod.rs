@@ -3,8 +3,12 @@
 //! as text nodes and attribute values, never as HTML.
 
 mod app;
+mod events;
 pub mod fetch;
+mod filters;
 pub mod panic;
+mod reader;
+pub mod state;
 
 pub use app::{query_param, App};
 

@@ -112,3 +112,31 @@ pub async fn open(client: &Client, url: &str) -> Check {
         .await
         .map_err(|e| format!("open {url}: {e}"))
 }
+
+/// The bundled corpus, loaded with the app's own loader.
+pub fn bundled() -> article_explorer::corpus::Corpus {
+    let text = std::fs::read_to_string(root().join("public/data/corpus.json"))
+        .expect("read public/data/corpus.json");
+    article_explorer::corpus::load(&text)
+        .expect("bundled corpus loads")
+        .corpus
+}
+
+/// Clicks the element at `xpath`, waiting for it to appear.
+pub async fn click(client: &Client, xpath: &str) -> Check {
+    let start = Instant::now();
+    loop {
+        match client.find(Locator::XPath(xpath)).await {
+            Ok(element) => {
+                return element
+                    .click()
+                    .await
+                    .map_err(|e| format!("click `{xpath}`: {e}"))
+            }
+            Err(_) if start.elapsed() < PATIENCE => {
+                tokio::time::sleep(Duration::from_millis(100)).await
+            }
+            Err(e) => return Err(format!("`{xpath}` never appeared: {e}")),
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! The filter panel: search box, facet values with live counts, active-filter
+//! chips and "clear all".
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+use crate::corpus::{EntityIx, EntityKind, EventKind};
+use crate::facets::Filters;
+
+/// How many values a long facet lists.
+const TOP_VALUES: usize = 12;
+
+/// The whole filter panel.
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let state = use_state();
+    let query = state.query;
+    view! {
+        <aside class="filter-panel" aria-label="Filters">
+            <div class="search-box">
+                <label for="search">"Search articles"</label>
+                <input
+                    id="search"
+                    type="search"
+                    autocomplete="off"
+                    placeholder="Names, places, words…"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+            <ActiveChips />
+            <KindFacet />
+            <EntityFacet
+                title="Participants"
+                values=|f: &Filters| &f.participants
+                values_mut=|f: &mut Filters| &mut f.participants
+                counts=|c: &crate::facets::FacetCounts| c.participants.clone()
+            />
+            <EntityFacet
+                title="Host country"
+                values=|f: &Filters| &f.hosts
+                values_mut=|f: &mut Filters| &mut f.hosts
+                counts=|c: &crate::facets::FacetCounts| c.hosts.clone()
+            />
+            <SourceFacet />
+        </aside>
+    }
+}
+
+/// A checkbox row: label, live count, disabled at zero unless chosen.
+#[component]
+fn FacetValue(
+    /// The value's label.
+    label: String,
+    /// Its live count.
+    count: Signal<usize>,
+    /// Whether it is chosen.
+    checked: Signal<bool>,
+    /// Flips the choice.
+    on_toggle: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <li>
+            <label class="facet-value" class:zero=move || count.get() == 0>
+                <input
+                    type="checkbox"
+                    prop:checked=move || checked.get()
+                    disabled=move || count.get() == 0 && !checked.get()
+                    on:change=move |_| on_toggle.run(())
+                />
+                <span class="facet-label">{label}</span>
+                <span class="facet-count">{move || count.get().to_string()}</span>
+            </label>
+        </li>
+    }
+}
+
+#[component]
+fn KindFacet() -> impl IntoView {
+    let state = use_state();
+    let (filters, filtered) = (state.filters, state.filtered);
+    let rows = EventKind::ALL
+        .into_iter()
+        .filter(|k| state.corpus.events.iter().any(|e| e.kind == *k))
+        .map(|kind| {
+            let count = Signal::derive(move || {
+                filtered.with(|f| f.counts.kinds.get(&kind).copied().unwrap_or(0))
+            });
+            let checked = Signal::derive(move || filters.with(|f| f.kinds.contains(&kind)));
+            let on_toggle = Callback::new(move |()| {
+                filters.update(|f| toggle(&mut f.kinds, kind));
+            });
+            view! {
+                <FacetValue label=kind.label().to_string() count checked on_toggle />
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet">
+            <legend>"Event kind"</legend>
+            <ul>{rows}</ul>
+        </fieldset>
+    }
+}
+
+#[component]
+fn EntityFacet(
+    /// The facet's heading.
+    title: &'static str,
+    /// Reads the facet's chosen values.
+    values: fn(&Filters) -> &BTreeSet<EntityIx>,
+    /// Writes them.
+    values_mut: EntitySetMut,
+    /// Reads the facet's counts.
+    counts: fn(&crate::facets::FacetCounts) -> std::collections::BTreeMap<EntityIx, usize>,
+) -> impl IntoView {
+    let state = use_state();
+    let (filters, filtered) = (state.filters, state.filtered);
+    // The values listed are fixed for a corpus (the most frequent overall), so
+    // rows do not jump while the user filters; their counts are live.
+    let all = counts(&crate::facets::apply(&state.corpus, &Filters::default(), None).counts);
+    let mut top: Vec<(EntityIx, usize)> = all.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(TOP_VALUES);
+    let rows = top
+        .into_iter()
+        .map(|(entity, _)| {
+            let e = state.corpus.entity(entity);
+            let label = match e.kind {
+                EntityKind::Person | EntityKind::Country => e.name.clone(),
+                kind => format!("{} ({})", e.name, kind.code()),
+            };
+            let count = Signal::derive(move || {
+                filtered.with(|f| counts(&f.counts).get(&entity).copied().unwrap_or(0))
+            });
+            let checked = Signal::derive(move || filters.with(|f| values(f).contains(&entity)));
+            let on_toggle = Callback::new(move |()| {
+                filters.update(|f| toggle(values_mut(f), entity));
+            });
+            view! { <FacetValue label count checked on_toggle /> }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet">
+            <legend>{title}</legend>
+            <ul>{rows}</ul>
+        </fieldset>
+    }
+}
+
+#[component]
+fn SourceFacet() -> impl IntoView {
+    let state = use_state();
+    let (filters, filtered) = (state.filters, state.filtered);
+    let mut sources: Vec<String> = state
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.source.clone())
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let rows = sources
+        .into_iter()
+        .map(|source| {
+            let key = source.clone();
+            let count = Signal::derive(move || {
+                filtered.with(|f| f.counts.sources.get(&key).copied().unwrap_or(0))
+            });
+            let key = source.clone();
+            let checked = Signal::derive(move || filters.with(|f| f.sources.contains(&key)));
+            let key = source.clone();
+            let on_toggle = Callback::new(move |()| {
+                filters.update(|f| toggle(&mut f.sources, key.clone()));
+            });
+            view! { <FacetValue label=source count checked on_toggle /> }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet">
+            <legend>"Source"</legend>
+            <ul>{rows}</ul>
+        </fieldset>
+    }
+}
+
+/// Removable chips for every active filter, and "clear all".
+#[component]
+fn ActiveChips() -> impl IntoView {
+    let state = use_state();
+    let (filters, query) = (state.filters, state.query);
+    let corpus = state.corpus.clone();
+    let chips = move || {
+        let mut chips: Vec<(String, Callback<()>)> = Vec::new();
+        let f = filters.get();
+        for kind in f.kinds.iter().copied() {
+            chips.push((
+                kind.label().to_string(),
+                Callback::new(move |()| {
+                    filters.update(|f| {
+                        f.kinds.remove(&kind);
+                    })
+                }),
+            ));
+        }
+        let entity_chips: [(&str, EntitySetMut, &BTreeSet<EntityIx>); 3] = [
+            ("with", |f| &mut f.participants, &f.participants),
+            ("host", |f| &mut f.hosts, &f.hosts),
+            ("at", |f| &mut f.places, &f.places),
+        ];
+        for (prefix, field, set) in entity_chips {
+            for e in set.iter().copied() {
+                chips.push((
+                    format!("{prefix}: {}", corpus.entity(e).name),
+                    Callback::new(move |()| {
+                        filters.update(|f| {
+                            field(f).remove(&e);
+                        })
+                    }),
+                ));
+            }
+        }
+        for s in &f.sources {
+            let key = s.clone();
+            chips.push((
+                format!("source: {s}"),
+                Callback::new(move |()| {
+                    filters.update(|f| {
+                        f.sources.remove(&key);
+                    })
+                }),
+            ));
+        }
+        let q = query.get();
+        if !q.trim().is_empty() {
+            chips.push((
+                format!("text: {q}"),
+                Callback::new(move |()| query.set(String::new())),
+            ));
+        }
+        chips
+    };
+    move || {
+        let list = chips();
+        (!list.is_empty()).then(|| {
+            let buttons = list
+                .into_iter()
+                .map(|(label, remove)| {
+                    let aria = format!("Remove filter {label}");
+                    view! {
+                        <button type="button" class="chip" aria-label=aria on:click=move |_| remove.run(())>
+                            {label}
+                            <span aria-hidden="true">" ×"</span>
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="chips" role="group" aria-label="Active filters">
+                    {buttons}
+                    <button
+                        type="button"
+                        class="clear-all"
+                        on:click=move |_| {
+                            filters.set(Filters::default());
+                            query.set(String::new());
+                        }
+                    >
+                        "Clear all"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Gives write access to one entity facet of the filters.
+type EntitySetMut = fn(&mut Filters) -> &mut BTreeSet<EntityIx>;
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}

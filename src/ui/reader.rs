@@ -1,0 +1,185 @@
+//! The article reader: the text with every mention marked by entity kind, search
+//! hits and the evidence span marked too, and a legend that toggles kinds.
+//! Text goes into the page only as text nodes.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::state::{use_state, OpenArticle};
+use crate::corpus::{EntityKind, Span};
+use crate::highlight::{segment, Layers};
+
+/// A short non-colour cue per kind, for the legend and the CSS.
+fn kind_label(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Country => "Country",
+        EntityKind::Place => "Place",
+        EntityKind::Organisation => "Organisation",
+        EntityKind::Date => "Date",
+        EntityKind::Other => "Other",
+    }
+}
+
+/// The reader panel; empty until an article is opened.
+#[component]
+pub fn ArticleReader() -> impl IntoView {
+    let state = use_state();
+    let open = state.open;
+    let hidden = RwSignal::new(Vec::<EntityKind>::new());
+    move || open.get().map(|o| view! { <Reader open=o hidden /> })
+}
+
+#[component]
+fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView {
+    let state = use_state();
+    let corpus = state.corpus.clone();
+    let article = corpus.article(open.article).clone();
+    let mentions: Vec<_> = corpus.mentions_in(open.article).to_vec();
+    let spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let hits = state.hits;
+    let hit_spans = move || {
+        hits.with(|h| {
+            h.iter()
+                .find(|h| h.article == open.article)
+                .map(|h| h.text_spans.clone())
+                .unwrap_or_default()
+        })
+    };
+    let text_len = article.offsets.char_len() as u32;
+    let body = {
+        let corpus = corpus.clone();
+        let article = article.clone();
+        move || {
+            let hits = hit_spans();
+            let hidden = hidden.get();
+            let segments = segment(
+                text_len,
+                Layers {
+                    mentions: &spans,
+                    hits: &hits,
+                    evidence: open.span,
+                },
+            );
+            segments
+                .into_iter()
+                .map(|seg| {
+                    let text = article.slice(seg.span).to_string();
+                    let visible: Vec<_> = seg
+                        .mentions
+                        .iter()
+                        .map(|&i| mentions[i as usize])
+                        .filter(|m| !hidden.contains(&corpus.entity(m.entity).kind))
+                        .collect();
+                    let mut classes = Vec::new();
+                    if seg.hit {
+                        classes.push("hit".to_string());
+                    }
+                    if seg.evidence {
+                        classes.push("evidence-span".to_string());
+                    }
+                    match visible.last() {
+                        Some(inner) => {
+                            let entity = corpus.entity(inner.entity);
+                            classes.push("mention".into());
+                            classes.push(format!("kind-{}", entity.kind.code()));
+                            if visible.len() > 1 {
+                                classes.push("nested".into());
+                            }
+                            let title = visible
+                                .iter()
+                                .map(|m| {
+                                    let e = corpus.entity(m.entity);
+                                    format!("{} ({})", e.name, kind_label(e.kind))
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; ");
+                            view! {
+                                <mark class=classes.join(" ") title=title.clone() aria-label=format!("{text}: {title}") tabindex="0">
+                                    {text.clone()}
+                                </mark>
+                            }
+                            .into_any()
+                        }
+                        None if !classes.is_empty() => {
+                            view! { <mark class=classes.join(" ")>{text}</mark> }.into_any()
+                        }
+                        None => text.into_any(),
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let body_ref = NodeRef::<html::Div>::new();
+    // Bring the evidence into view once the text is in the page.
+    Effect::new(move |_| {
+        if let Some(el) = body_ref.get() {
+            if let Ok(Some(target)) = el.query_selector(".evidence-span") {
+                target.scroll_into_view();
+            }
+        }
+    });
+    let dir = if ["ar", "he", "fa", "ur"]
+        .iter()
+        .any(|l| article.language.starts_with(l))
+    {
+        "rtl"
+    } else {
+        "auto"
+    };
+    let close = state.open;
+    view! {
+        <article class="reader" aria-labelledby="reader-title">
+            <div class="detail-head">
+                <h2 id="reader-title">{article.title.clone()}</h2>
+                <button type="button" class="close" aria-label="Close article" on:click=move |_| close.set(None)>
+                    "×"
+                </button>
+            </div>
+            <p class="article-meta">
+                {article.source.clone()}" · "
+                <time datetime=article.published.to_string()>{article.published.label()}</time>
+            </p>
+            <Legend hidden />
+            <div class="article-text" lang=article.language.clone() dir=dir node_ref=body_ref>
+                {body}
+            </div>
+        </article>
+    }
+}
+
+/// Toggle buttons, one per entity kind, that show or hide its marks.
+#[component]
+fn Legend(hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView {
+    let buttons = EntityKind::ALL
+        .into_iter()
+        .filter(|k| *k != EntityKind::Other)
+        .map(|kind| {
+            let shown = move || !hidden.with(|h| h.contains(&kind));
+            view! {
+                <button
+                    type="button"
+                    class=format!("legend-item kind-{}", kind.code())
+                    aria-pressed=move || shown().to_string()
+                    on:click=move |_| {
+                        hidden.update(|h| {
+                            if let Some(i) = h.iter().position(|k| *k == kind) {
+                                h.remove(i);
+                            } else {
+                                h.push(kind);
+                            }
+                        })
+                    }
+                >
+                    <span class="swatch" aria-hidden="true"></span>
+                    {kind_label(kind)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="legend" role="group" aria-label="Entity types shown">
+            {buttons}
+        </div>
+    }
+}
