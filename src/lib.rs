@@ -12,3 +12,4 @@ pub mod offsets;
 pub mod search;
 pub mod timeline;
 pub mod ui;
+pub mod view_state;

@@ -44,6 +44,13 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("event evidence opens the highlighted span", |c| {
         Box::pin(evidence_opens_span(c))
     }),
+    ("deep link reproduces the view", |c| Box::pin(deep_link(c))),
+    ("back and forward step through filters", |c| {
+        Box::pin(back_and_forward(c))
+    }),
+    ("keyboard: / focuses search, Escape closes", |c| {
+        Box::pin(keyboard(c))
+    }),
 ];
 
 async fn run_in(engine: Engine) {
@@ -258,4 +265,97 @@ async fn evidence_opens_span(client: &Client) -> Check {
     ensure(left == 0, || {
         format!("{left} person marks left after hiding people")
     })
+}
+
+async fn deep_link(client: &Client) -> Check {
+    let corpus = bundled();
+    let call = corpus
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Telephone)
+        .ok_or("no telephone call in the corpus")?;
+    let evidence = call.evidence[0];
+    let article = corpus.article(evidence.article);
+    let url = server().url(&format!(
+        "{SUB_PATH}?kind=041&event={}&article={}&span={}-{}",
+        call.id, article.id, evidence.span.start, evidence.span.end
+    ));
+    open(client, &url).await?;
+    let mut calls = Filters::default();
+    calls.kinds.insert(EventKind::Telephone);
+    let heading = format!("Events ({})", expected_events(&calls, ""));
+    wait_for_text(client, "#events-title", |t| t == heading).await?;
+    wait_for_text(client, "#detail-title", |t| t.contains(&call.dates.label())).await?;
+    wait_for_text(client, "#reader-title", |t| t == article.title).await?;
+    let sentence = article.slice(evidence.span).to_string();
+    let mut marked = String::new();
+    for mark in find_all(client, ".article-text .evidence-span").await? {
+        marked.push_str(&mark.text().await.map_err(|e| e.to_string())?);
+    }
+    ensure(marked == sentence, || {
+        format!("deep link marked {marked:?}, expected {sentence:?}")
+    })
+}
+
+async fn back_and_forward(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    let all = format!("Events ({})", expected_events(&Filters::default(), ""));
+    wait_for_text(client, "#events-title", |t| t == all).await?;
+    let mut visits = Filters::default();
+    visits.kinds.insert(EventKind::Visit);
+    let filtered = format!("Events ({})", expected_events(&visits, ""));
+    click(
+        client,
+        "//fieldset[legend='Event kind']//label[span='Visit']/input",
+    )
+    .await?;
+    wait_for_text(client, "#events-title", |t| t == filtered).await?;
+    let url = client.current_url().await.map_err(|e| e.to_string())?;
+    ensure(url.query() == Some("kind=042"), || {
+        format!("the address does not carry the filter: {url}")
+    })?;
+    client.back().await.map_err(|e| format!("back: {e}"))?;
+    wait_for_text(client, "#events-title", |t| t == all).await?;
+    client
+        .forward()
+        .await
+        .map_err(|e| format!("forward: {e}"))?;
+    wait_for_text(client, "#events-title", |t| t == filtered)
+        .await
+        .map(drop)
+}
+
+async fn keyboard(client: &Client) -> Check {
+    use fantoccini::key::Key;
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
+    click(client, "(//ol//button[contains(@class,'event-button')])[1]").await?;
+    wait_for_text(client, "#detail-title", |_| true).await?;
+    let body = client
+        .find(fantoccini::Locator::Css("body"))
+        .await
+        .map_err(|e| e.to_string())?;
+    body.send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .map_err(|e| format!("press Escape: {e}"))?;
+    wait_until_gone(client, "#detail-title").await?;
+    body.send_keys("/")
+        .await
+        .map_err(|e| format!("press /: {e}"))?;
+    let active = client.active_element().await.map_err(|e| e.to_string())?;
+    let id = active.attr("id").await.map_err(|e| e.to_string())?;
+    ensure(id.as_deref() == Some("search"), || {
+        format!("focus is on {id:?}, not the search box")
+    })
+}
+
+async fn wait_until_gone(client: &Client, css: &str) -> Check {
+    let start = std::time::Instant::now();
+    while start.elapsed() < support::PATIENCE {
+        if find_all(client, css).await?.is_empty() {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(format!("`{css}` is still there"))
 }

@@ -69,6 +69,8 @@ fn Explorer(
 ) -> impl IntoView {
     let state = State::new(loaded.corpus, loaded.diagnostics);
     provide_context(state.clone());
+    super::url::sync(&state);
+    keyboard_shortcuts(&state);
     view! {
         <Diagnostics />
         <div class="explorer">
@@ -83,6 +85,36 @@ fn Explorer(
             </div>
         </div>
     }
+}
+
+/// "/" focuses the search box; Escape closes the reader, then the detail.
+fn keyboard_shortcuts(state: &State) {
+    let state = state.clone();
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        match ev.key().as_str() {
+            "/" if !typing => {
+                ev.prevent_default();
+                if let Some(input) = document()
+                    .get_element_by_id("search")
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = input.focus();
+                }
+            }
+            "Escape" => {
+                if state.open.get_untracked().is_some() {
+                    state.open.set(None);
+                } else {
+                    state.selected.set(None);
+                }
+            }
+            _ => {}
+        }
+    });
 }
 
 /// What the loader dropped, collapsed by default.

@@ -1,0 +1,117 @@
+//! Keeps the address bar and the view state in step: a link or a reload
+//! reproduces the view, and back and forward step through it. The encoding
+//! itself lives in `view_state`; this is only the browser glue.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use super::state::{OpenArticle, State};
+use crate::view_state::{self, ViewState};
+
+/// Parameters that belong to the page rather than the view, kept as they are.
+const PAGE_KEYS: [&str; 1] = ["corpus"];
+
+fn search_params() -> Option<web_sys::UrlSearchParams> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()
+}
+
+fn current_pairs() -> Vec<(String, String)> {
+    let Some(params) = search_params() else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    for key in [
+        view_state::keys::QUERY,
+        view_state::keys::KIND,
+        view_state::keys::WITH,
+        view_state::keys::HOST,
+        view_state::keys::PLACE,
+        view_state::keys::SOURCE,
+        view_state::keys::FROM,
+        view_state::keys::TO,
+        view_state::keys::EVENT,
+        view_state::keys::ARTICLE,
+        view_state::keys::SPAN,
+    ] {
+        for value in params.get_all(key).iter() {
+            if let Some(value) = value.as_string() {
+                pairs.push((key.to_string(), value));
+            }
+        }
+    }
+    pairs
+}
+
+fn apply(state: &State, v: ViewState) {
+    state.query.set(v.query);
+    state.filters.set(v.filters);
+    state.selected.set(v.selected);
+    state
+        .open
+        .set(v.open.map(|(article, span)| OpenArticle { article, span }));
+}
+
+fn view_of(state: &State) -> ViewState {
+    ViewState {
+        query: state.query.get(),
+        filters: state.filters.get(),
+        selected: state.selected.get(),
+        open: state.open.get().map(|o| (o.article, o.span)),
+    }
+}
+
+/// Reads the view from the address, then mirrors every change back into it.
+pub fn sync(state: &State) {
+    apply(state, view_state::decode(&state.corpus, &current_pairs()));
+    {
+        let state = state.clone();
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            apply(&state, view_state::decode(&state.corpus, &current_pairs()));
+        });
+    }
+    let state = state.clone();
+    Effect::new(move |previous: Option<ViewState>| {
+        let view = view_of(&state);
+        let Some(window) = web_sys::window() else {
+            return view;
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new() else {
+            return view;
+        };
+        if let Some(current) = search_params() {
+            for key in PAGE_KEYS {
+                if let Some(value) = current.get(key) {
+                    params.append(key, &value);
+                }
+            }
+        }
+        for (key, value) in view_state::encode(&state.corpus, &view) {
+            params.append(key, &value);
+        }
+        let query = String::from(params.to_string());
+        let url = if query.is_empty() {
+            window.location().pathname().unwrap_or_default()
+        } else {
+            format!("?{query}")
+        };
+        let current = window.location().search().unwrap_or_default();
+        let unchanged = current.trim_start_matches('?') == query;
+        if let (false, Ok(history)) = (unchanged, window.history()) {
+            // Typing in the search box replaces the entry instead of adding one
+            // per keystroke; every other change is a step back can undo.
+            let only_query_changed = previous.as_ref().is_some_and(|p| {
+                ViewState {
+                    query: view.query.clone(),
+                    ..p.clone()
+                } == view
+            });
+            let _ = if only_query_changed || previous.is_none() {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
+        }
+        view
+    });
+}

@@ -1,0 +1,197 @@
+//! The view state as URL query pairs, so a link or a reload reproduces what the
+//! user sees, and back and forward step through it.
+//!
+//! Invariant: `decode(encode(v)) == v` for any view state of a corpus; unknown
+//! or stale values in a link are ignored, never an error.
+
+use std::collections::BTreeSet;
+
+use crate::corpus::{ArticleIx, Corpus, EntityIx, EventIx, EventKind, Span};
+use crate::dates::{DayNumber, PartialDate};
+use crate::facets::Filters;
+
+/// Everything the user chose that a link should carry.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    /// The text query.
+    pub query: String,
+    /// The facet choices.
+    pub filters: Filters,
+    /// The selected timeline item, by its first event.
+    pub selected: Option<EventIx>,
+    /// The article in the reader and the span emphasised in it.
+    pub open: Option<(ArticleIx, Option<Span>)>,
+}
+
+/// Query keys, in the order they are written.
+pub mod keys {
+    /// Text query.
+    pub const QUERY: &str = "q";
+    /// Event kinds, CAMEO codes.
+    pub const KIND: &str = "kind";
+    /// Participants, entity ids.
+    pub const WITH: &str = "with";
+    /// Host countries, entity ids.
+    pub const HOST: &str = "host";
+    /// Places, entity ids.
+    pub const PLACE: &str = "place";
+    /// Sources.
+    pub const SOURCE: &str = "source";
+    /// Date window start, a date.
+    pub const FROM: &str = "from";
+    /// Date window end, a date.
+    pub const TO: &str = "to";
+    /// Selected event id.
+    pub const EVENT: &str = "event";
+    /// Open article id.
+    pub const ARTICLE: &str = "article";
+    /// Emphasised span, `start-end` in code points.
+    pub const SPAN: &str = "span";
+}
+
+/// Writes `v` as query pairs; repeated keys carry sets.
+pub fn encode(corpus: &Corpus, v: &ViewState) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if !v.query.is_empty() {
+        out.push((keys::QUERY, v.query.clone()));
+    }
+    for k in &v.filters.kinds {
+        out.push((keys::KIND, k.code().to_string()));
+    }
+    let entity = |e: &EntityIx| corpus.entity(*e).id.clone();
+    for (key, set) in [
+        (keys::WITH, &v.filters.participants),
+        (keys::HOST, &v.filters.hosts),
+        (keys::PLACE, &v.filters.places),
+    ] {
+        out.extend(set.iter().map(|e| (key, entity(e))));
+    }
+    for s in &v.filters.sources {
+        out.push((keys::SOURCE, s.clone()));
+    }
+    if let Some(d) = v.filters.from {
+        out.push((keys::FROM, day_string(d)));
+    }
+    if let Some(d) = v.filters.to {
+        out.push((keys::TO, day_string(d)));
+    }
+    if let Some(e) = v.selected {
+        out.push((keys::EVENT, corpus.event(e).id.clone()));
+    }
+    if let Some((a, span)) = v.open {
+        out.push((keys::ARTICLE, corpus.article(a).id.clone()));
+        if let Some(s) = span {
+            out.push((keys::SPAN, format!("{}-{}", s.start, s.end)));
+        }
+    }
+    out
+}
+
+/// Reads query pairs back; values that name nothing in `corpus` are skipped.
+pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
+    let mut v = ViewState::default();
+    let mut article = None;
+    let mut span = None;
+    let entity = |id: &str| corpus.entity_by_id(id);
+    let insert = |set: &mut BTreeSet<EntityIx>, id: &str| {
+        if let Some(e) = entity(id) {
+            set.insert(e);
+        }
+    };
+    for (key, value) in pairs {
+        match key.as_str() {
+            keys::QUERY => v.query = value.clone(),
+            keys::KIND => {
+                if let Some(k) = EventKind::from_code(value) {
+                    v.filters.kinds.insert(k);
+                }
+            }
+            keys::WITH => insert(&mut v.filters.participants, value),
+            keys::HOST => insert(&mut v.filters.hosts, value),
+            keys::PLACE => insert(&mut v.filters.places, value),
+            keys::SOURCE if corpus.articles.iter().any(|a| &a.source == value) => {
+                v.filters.sources.insert(value.clone());
+            }
+            keys::FROM => v.filters.from = PartialDate::parse(value).ok().map(|d| d.first_day()),
+            keys::TO => v.filters.to = PartialDate::parse(value).ok().map(|d| d.last_day()),
+            keys::EVENT => v.selected = corpus.event_by_id(value),
+            keys::ARTICLE => article = corpus.article_by_id(value),
+            keys::SPAN => span = parse_span(value),
+            _ => {}
+        }
+    }
+    if let Some(a) = article {
+        let len = corpus.article(a).offsets.char_len() as u32;
+        v.open = Some((a, span.filter(|s| s.end <= len)));
+    }
+    v
+}
+
+fn parse_span(value: &str) -> Option<Span> {
+    let (a, b) = value.split_once('-')?;
+    let (start, end) = (a.parse().ok()?, b.parse().ok()?);
+    (start <= end).then_some(Span { start, end })
+}
+
+fn day_string(day: DayNumber) -> String {
+    let (y, m, d) = crate::dates::civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load;
+
+    fn corpus() -> Corpus {
+        let text = r#"{"format":"article-explorer/corpus","version":1,
+          "articles":[{"id":"a","title":"t","source":"Wire & Co","published":"2023","language":"en","text":"Evidence one."}],
+          "entities":[{"id":"xi","kind":"person","name":"Xi"},{"id":"ru","kind":"country","name":"Russia"}],
+          "events":[{"id":"e1","kind":"042","start":"2023-03-20","participants":["xi"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":13}]}]}"#;
+        load(text).unwrap().corpus
+    }
+
+    fn pairs(v: &[(&'static str, String)]) -> Vec<(String, String)> {
+        v.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+
+    #[test]
+    fn round_trips_a_full_view() {
+        let c = corpus();
+        let mut v = ViewState {
+            query: "talks in Moscow".into(),
+            selected: Some(EventIx(0)),
+            open: Some((ArticleIx(0), Some(Span { start: 0, end: 13 }))),
+            ..ViewState::default()
+        };
+        v.filters.kinds.insert(EventKind::Visit);
+        v.filters.kinds.insert(EventKind::Telephone);
+        v.filters.participants.insert(EntityIx(0));
+        v.filters.hosts.insert(EntityIx(1));
+        v.filters.sources.insert("Wire & Co".into());
+        v.filters.from = Some(PartialDate::parse("2013-03-01").unwrap().first_day());
+        v.filters.to = Some(PartialDate::parse("2023-12-31").unwrap().last_day());
+        let encoded = encode(&c, &v);
+        assert!(encoded.contains(&("with", "xi".to_string())));
+        assert!(encoded.contains(&("from", "2013-03-01".to_string())));
+        assert_eq!(decode(&c, &pairs(&encoded)), v);
+    }
+
+    #[test]
+    fn stale_links_are_ignored_not_errors() {
+        let c = corpus();
+        let stale = pairs(&[
+            ("with", "nobody".into()),
+            ("kind", "999".into()),
+            ("event", "gone".into()),
+            ("article", "a".into()),
+            ("span", "5-500".into()),
+            ("from", "2023-02-30".into()),
+            ("unknown", "x".into()),
+        ]);
+        let v = decode(&c, &stale);
+        assert_eq!(v.filters, Filters::default());
+        assert_eq!(v.selected, None);
+        assert_eq!(v.open, Some((ArticleIx(0), None)));
+    }
+}
