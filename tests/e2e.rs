@@ -51,6 +51,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("keyboard: / focuses search, Escape closes", |c| {
         Box::pin(keyboard(c))
     }),
+    ("timeline zoom, pan and lanes", |c| {
+        Box::pin(timeline_controls(c))
+    }),
 ];
 
 async fn run_in(engine: Engine) {
@@ -358,4 +361,58 @@ async fn wait_until_gone(client: &Client, css: &str) -> Check {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     Err(format!("`{css}` is still there"))
+}
+
+async fn timeline_controls(client: &Client) -> Check {
+    use fantoccini::key::Key;
+    open(client, &server().url("/")).await?;
+    let initial = wait_for_text(client, ".timeline-window", |t| t.starts_with("Showing")).await?;
+    let marks = find_all(client, ".timeline-svg .mark, .timeline-svg .cluster").await?;
+    ensure(!marks.is_empty(), || {
+        "the timeline draws nothing".to_string()
+    })?;
+    // Keyboard: + zooms in, an arrow pans, 0 resets.
+    let canvas = client
+        .find(fantoccini::Locator::Css(".timeline-canvas"))
+        .await
+        .map_err(|e| e.to_string())?;
+    canvas
+        .send_keys("+")
+        .await
+        .map_err(|e| format!("press +: {e}"))?;
+    let zoomed = wait_for_text(client, ".timeline-window", |t| t != initial).await?;
+    canvas
+        .send_keys(&char::from(Key::Right).to_string())
+        .await
+        .map_err(|e| format!("press ArrowRight: {e}"))?;
+    wait_for_text(client, ".timeline-window", |t| t != zoomed && t != initial).await?;
+    canvas
+        .send_keys("0")
+        .await
+        .map_err(|e| format!("press 0: {e}"))?;
+    wait_for_text(client, ".timeline-window", |t| t == initial).await?;
+    // Buttons zoom too.
+    click(client, "//button[text()='Zoom in']").await?;
+    wait_for_text(client, ".timeline-window", |t| t != initial).await?;
+    // Lanes by person: the busiest person leads.
+    let corpus = bundled();
+    let all: Vec<_> = (0..corpus.events.len() as u32)
+        .map(article_explorer::corpus::EventIx)
+        .collect();
+    let items = timeline::items(&corpus, &all);
+    let lanes = timeline::lanes(&corpus, &items, timeline::LaneMode::Person);
+    let leader = corpus.entity(lanes[0].key[0]).name.clone();
+    let select = client
+        .find(fantoccini::Locator::Css(".timeline-controls select"))
+        .await
+        .map_err(|e| e.to_string())?;
+    select
+        .select_by_value("person")
+        .await
+        .map_err(|e| format!("choose lanes by person: {e}"))?;
+    wait_for_text(client, ".timeline-svg .lane-label", |t| {
+        t.starts_with(&leader[..leader.len().min(20)])
+    })
+    .await
+    .map(drop)
 }

@@ -8,6 +8,7 @@ use super::fetch::{fetch_corpus, FetchError, BUNDLED_CORPUS_URL};
 use super::filters::FilterPanel;
 use super::reader::ArticleReader;
 use super::state::{use_state, State};
+use super::timeline_view::Timeline;
 use crate::corpus::{ArticleIx, Loaded};
 
 /// Reads a query parameter of the page's own URL.
@@ -75,13 +76,18 @@ fn Explorer(
         <Diagnostics />
         <div class="explorer">
             <FilterPanel />
-            <div class="results">
-                <EventDetail />
-                <EventList />
-                <ArticleList />
-            </div>
-            <div class="reader-column">
-                <ArticleReader />
+            <div class="workspace">
+                <Timeline />
+                <div class="panes">
+                    <div class="results">
+                        <EventDetail />
+                        <EventList />
+                        <ArticleList />
+                    </div>
+                    <div class="reader-column">
+                        <ArticleReader />
+                    </div>
+                </div>
             </div>
         </div>
     }

@@ -9,6 +9,7 @@ mod filters;
 pub mod panic;
 mod reader;
 pub mod state;
+mod timeline_view;
 mod url;
 
 pub use app::{query_param, App};
