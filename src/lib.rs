@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod dates;
+pub mod export;
 pub mod facets;
 pub mod highlight;
 pub mod offsets;

@@ -54,6 +54,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("timeline zoom, pan and lanes", |c| {
         Box::pin(timeline_controls(c))
     }),
+    ("date range and filtering by a mention", |c| {
+        Box::pin(dates_and_mentions(c))
+    }),
 ];
 
 async fn run_in(engine: Engine) {
@@ -415,4 +418,63 @@ async fn timeline_controls(client: &Client) -> Check {
     })
     .await
     .map(drop)
+}
+
+async fn dates_and_mentions(client: &Client) -> Check {
+    use fantoccini::key::Key;
+    use fantoccini::Locator;
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
+    let year = article_explorer::dates::PartialDate::parse("2019").unwrap();
+    let in_2019 = Filters {
+        from: Some(year.first_day()),
+        to: Some(year.last_day()),
+        ..Filters::default()
+    };
+    let expected = format!("Events ({})", expected_events(&in_2019, ""));
+    for label in ["From", "To"] {
+        let input = client
+            .find(Locator::XPath(&format!(
+                "//fieldset[legend='Dates']//label[contains(., '{label}')]/input"
+            )))
+            .await
+            .map_err(|e| format!("{label} input: {e}"))?;
+        input
+            .send_keys(&format!("2019{}", char::from(Key::Tab)))
+            .await
+            .map_err(|e| format!("type a date: {e}"))?;
+    }
+    wait_for_text(client, "#events-title", |t| t == expected).await?;
+    wait_for_text(
+        client,
+        "button[aria-label='Remove filter from: 2019-01-01']",
+        |_| true,
+    )
+    .await?;
+    // A mention in the reader filters by its entity.
+    click(
+        client,
+        "(//button[@aria-label and starts-with(@aria-label, 'Read: ')])[1]",
+    )
+    .await?;
+    wait_for_text(client, "#reader-title", |_| true).await?;
+    let mark = client
+        .find(Locator::Css(".article-text mark.kind-person"))
+        .await
+        .map_err(|e| format!("no person mention: {e}"))?;
+    let name_and_kind = mark
+        .attr("aria-label")
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    // "surface: Canonical Name (Person)"
+    let name = name_and_kind
+        .split_once(": ")
+        .map(|(_, rest)| rest.trim_end_matches(" (Person)").to_string())
+        .unwrap_or_default();
+    mark.click()
+        .await
+        .map_err(|e| format!("click a mention: {e}"))?;
+    let chip = format!("button[aria-label='Remove filter with: {name}']");
+    wait_for_text(client, &chip, |_| true).await.map(drop)
 }

@@ -23,9 +23,33 @@ pub fn EventList() -> impl IntoView {
     let state = use_state();
     let items = state.items;
     let count = move || items.with(|i| i.len());
+    let filtered = state.filtered;
+    let export = move |csv: bool| {
+        let events = filtered.with_untracked(|f| f.events.clone());
+        if csv {
+            super::download::save(
+                "events.csv",
+                "text/csv",
+                &crate::export::to_csv(&state.corpus, &events),
+            );
+        } else {
+            super::download::save(
+                "events.json",
+                "application/json",
+                &crate::export::to_json(&state.corpus, &events),
+            );
+        }
+    };
+    let export_json = export.clone();
     view! {
         <section class="event-list" aria-labelledby="events-title">
-            <h2 id="events-title">{move || format!("Events ({})", count())}</h2>
+            <div class="list-head">
+                <h2 id="events-title">{move || format!("Events ({})", count())}</h2>
+                <div class="export" role="group" aria-label="Export the filtered events">
+                    <button type="button" on:click=move |_| export(true)>"Export CSV"</button>
+                    <button type="button" on:click=move |_| export_json(false)>"Export JSON"</button>
+                </div>
+            </div>
             <Show
                 when=move || { count() > 0 }
                 fallback=|| {

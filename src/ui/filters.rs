@@ -31,6 +31,7 @@ pub fn FilterPanel() -> impl IntoView {
                 />
             </div>
             <ActiveChips />
+            <DateFacet />
             <KindFacet />
             <EntityFacet
                 title="Participants"
@@ -46,6 +47,69 @@ pub fn FilterPanel() -> impl IntoView {
             />
             <SourceFacet />
         </aside>
+    }
+}
+
+/// From and to dates, each at any precision: "2019", "2019-06" or "2019-06-05".
+#[component]
+fn DateFacet() -> impl IntoView {
+    let state = use_state();
+    let filters = state.filters;
+    let error = RwSignal::new(None::<String>);
+    let shown = |day: Option<crate::dates::DayNumber>| {
+        day.map(|d| {
+            let (y, m, dd) = crate::dates::civil_from_days(d);
+            format!("{y:04}-{m:02}-{dd:02}")
+        })
+        .unwrap_or_default()
+    };
+    let set = move |text: String, is_from: bool| {
+        let text = text.trim().to_string();
+        let day = if text.is_empty() {
+            Ok(None)
+        } else {
+            crate::dates::PartialDate::parse(&text)
+                .map(|d| Some(if is_from { d.first_day() } else { d.last_day() }))
+        };
+        match day {
+            Ok(day) => {
+                error.set(None);
+                filters.update(|f| {
+                    if is_from {
+                        f.from = day;
+                    } else {
+                        f.to = day;
+                    }
+                });
+            }
+            Err(e) => error.set(Some(format!("\"{text}\" is not a date: {e}"))),
+        }
+    };
+    view! {
+        <fieldset class="facet dates">
+            <legend>"Dates"</legend>
+            <label>
+                "From "
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    placeholder="YYYY[-MM[-DD]]"
+                    prop:value=move || filters.with(|f| shown(f.from))
+                    on:change=move |ev| set(event_target_value(&ev), true)
+                />
+            </label>
+            <label>
+                "To "
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    placeholder="YYYY[-MM[-DD]]"
+                    prop:value=move || filters.with(|f| shown(f.to))
+                    on:change=move |ev| set(event_target_value(&ev), false)
+                />
+            </label>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </fieldset>
     }
 }
 
@@ -232,6 +296,23 @@ fn ActiveChips() -> impl IntoView {
                     })
                 }),
             ));
+        }
+        for (label, is_from, day) in [("from", true, f.from), ("to", false, f.to)] {
+            if let Some(d) = day {
+                let (y, m, dd) = crate::dates::civil_from_days(d);
+                chips.push((
+                    format!("{label}: {y:04}-{m:02}-{dd:02}"),
+                    Callback::new(move |()| {
+                        filters.update(|f| {
+                            if is_from {
+                                f.from = None;
+                            } else {
+                                f.to = None;
+                            }
+                        })
+                    }),
+                ));
+            }
         }
         let q = query.get();
         if !q.trim().is_empty() {

@@ -3,6 +3,7 @@
 //! as text nodes and attribute values, never as HTML.
 
 mod app;
+mod download;
 mod events;
 pub mod fetch;
 mod filters;

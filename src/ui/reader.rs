@@ -47,6 +47,7 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
         })
     };
     let text_len = article.offsets.char_len() as u32;
+    let filters = state.filters;
     let body = {
         let corpus = corpus.clone();
         let article = article.clone();
@@ -94,8 +95,26 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
                                 })
                                 .collect::<Vec<_>>()
                                 .join("; ");
+                            let entity_ix = inner.entity;
+                            let filter_by = move || {
+                                filters.update(|f| {
+                                    f.participants.insert(entity_ix);
+                                })
+                            };
                             view! {
-                                <mark class=classes.join(" ") title=title.clone() aria-label=format!("{text}: {title}") tabindex="0">
+                                <mark
+                                    class=classes.join(" ")
+                                    title=format!("{title} — click to filter by it")
+                                    aria-label=format!("{text}: {title}")
+                                    tabindex="0"
+                                    role="button"
+                                    on:click=move |_| filter_by()
+                                    on:keydown=move |ev| {
+                                        if ev.key() == "Enter" {
+                                            filter_by();
+                                        }
+                                    }
+                                >
                                     {text.clone()}
                                 </mark>
                             }
