@@ -218,6 +218,12 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> DayNumber {
     era * 146_097 + doe - 719_468
 }
 
+/// A day number written as `YYYY-MM-DD`.
+pub fn iso_day(day: DayNumber) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// The civil date (year, month, day) of a day number; inverse of [`days_from_civil`].
 pub fn civil_from_days(days: DayNumber) -> (i32, u8, u8) {
     let z = days + 719_468;

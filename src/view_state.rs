@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::corpus::{ArticleIx, Corpus, EntityIx, EventIx, EventKind, Span};
-use crate::dates::{DayNumber, PartialDate};
+use crate::dates::{iso_day, PartialDate};
 use crate::facets::Filters;
 
 /// Everything the user chose that a link should carry.
@@ -70,10 +70,10 @@ pub fn encode(corpus: &Corpus, v: &ViewState) -> Vec<(&'static str, String)> {
         out.push((keys::SOURCE, s.clone()));
     }
     if let Some(d) = v.filters.from {
-        out.push((keys::FROM, day_string(d)));
+        out.push((keys::FROM, iso_day(d)));
     }
     if let Some(d) = v.filters.to {
-        out.push((keys::TO, day_string(d)));
+        out.push((keys::TO, iso_day(d)));
     }
     if let Some(e) = v.selected {
         out.push((keys::EVENT, corpus.event(e).id.clone()));
@@ -131,11 +131,6 @@ fn parse_span(value: &str) -> Option<Span> {
     let (a, b) = value.split_once('-')?;
     let (start, end) = (a.parse().ok()?, b.parse().ok()?);
     (start <= end).then_some(Span { start, end })
-}
-
-fn day_string(day: DayNumber) -> String {
-    let (y, m, d) = crate::dates::civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use crate::corpus::{EntityIx, EntityKind, EventKind};
+use crate::dates::iso_day;
 use crate::facets::Filters;
 
 /// How many values a long facet lists.
@@ -56,13 +57,7 @@ fn DateFacet() -> impl IntoView {
     let state = use_state();
     let filters = state.filters;
     let error = RwSignal::new(None::<String>);
-    let shown = |day: Option<crate::dates::DayNumber>| {
-        day.map(|d| {
-            let (y, m, dd) = crate::dates::civil_from_days(d);
-            format!("{y:04}-{m:02}-{dd:02}")
-        })
-        .unwrap_or_default()
-    };
+    let shown = |day: Option<crate::dates::DayNumber>| day.map(iso_day).unwrap_or_default();
     let set = move |text: String, is_from: bool| {
         let text = text.trim().to_string();
         let day = if text.is_empty() {
@@ -109,6 +104,22 @@ fn DateFacet() -> impl IntoView {
                 />
             </label>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </fieldset>
+    }
+}
+
+/// One facet: a titled group of value rows.
+#[component]
+fn Facet(
+    /// The facet's heading.
+    title: &'static str,
+    /// Its value rows.
+    rows: AnyView,
+) -> impl IntoView {
+    view! {
+        <fieldset class="facet">
+            <legend>{title}</legend>
+            <ul>{rows}</ul>
         </fieldset>
     }
 }
@@ -160,13 +171,9 @@ fn KindFacet() -> impl IntoView {
                 <FacetValue label=kind.label().to_string() count checked on_toggle />
             }
         })
-        .collect_view();
-    view! {
-        <fieldset class="facet">
-            <legend>"Event kind"</legend>
-            <ul>{rows}</ul>
-        </fieldset>
-    }
+        .collect_view()
+        .into_any();
+    view! { <Facet title="Event kind" rows /> }
 }
 
 #[component]
@@ -205,13 +212,9 @@ fn EntityFacet(
             });
             view! { <FacetValue label count checked on_toggle /> }
         })
-        .collect_view();
-    view! {
-        <fieldset class="facet">
-            <legend>{title}</legend>
-            <ul>{rows}</ul>
-        </fieldset>
-    }
+        .collect_view()
+        .into_any();
+    view! { <Facet title=title rows /> }
 }
 
 #[component]
@@ -241,13 +244,9 @@ fn SourceFacet() -> impl IntoView {
             });
             view! { <FacetValue label=source count checked on_toggle /> }
         })
-        .collect_view();
-    view! {
-        <fieldset class="facet">
-            <legend>"Source"</legend>
-            <ul>{rows}</ul>
-        </fieldset>
-    }
+        .collect_view()
+        .into_any();
+    view! { <Facet title="Source" rows /> }
 }
 
 /// Removable chips for every active filter, and "clear all".
@@ -299,9 +298,8 @@ fn ActiveChips() -> impl IntoView {
         }
         for (label, is_from, day) in [("from", true, f.from), ("to", false, f.to)] {
             if let Some(d) = day {
-                let (y, m, dd) = crate::dates::civil_from_days(d);
                 chips.push((
-                    format!("{label}: {y:04}-{m:02}-{dd:02}"),
+                    format!("{label}: {}", iso_day(d)),
                     Callback::new(move |()| {
                         filters.update(|f| {
                             if is_from {
