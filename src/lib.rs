@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod dates;
+pub mod entities;
 pub mod export;
 pub mod facets;
 pub mod highlight;

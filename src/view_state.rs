@@ -21,6 +21,8 @@ pub struct ViewState {
     pub selected: Option<EventIx>,
     /// The article in the reader and the span emphasised in it.
     pub open: Option<(ArticleIx, Option<Span>)>,
+    /// The entity whose page is shown.
+    pub entity: Option<EntityIx>,
 }
 
 /// Query keys, in the order they are written.
@@ -47,6 +49,8 @@ pub mod keys {
     pub const ARTICLE: &str = "article";
     /// Emphasised span, `start-end` in code points.
     pub const SPAN: &str = "span";
+    /// Entity page, an entity id.
+    pub const ENTITY: &str = "entity";
 }
 
 /// Writes `v` as query pairs; repeated keys carry sets.
@@ -77,6 +81,9 @@ pub fn encode(corpus: &Corpus, v: &ViewState) -> Vec<(&'static str, String)> {
     }
     if let Some(e) = v.selected {
         out.push((keys::EVENT, corpus.event(e).id.clone()));
+    }
+    if let Some(e) = v.entity {
+        out.push((keys::ENTITY, corpus.entity(e).id.clone()));
     }
     if let Some((a, span)) = v.open {
         out.push((keys::ARTICLE, corpus.article(a).id.clone()));
@@ -115,6 +122,7 @@ pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
             keys::FROM => v.filters.from = PartialDate::parse(value).ok().map(|d| d.first_day()),
             keys::TO => v.filters.to = PartialDate::parse(value).ok().map(|d| d.last_day()),
             keys::EVENT => v.selected = corpus.event_by_id(value),
+            keys::ENTITY => v.entity = corpus.entity_by_id(value),
             keys::ARTICLE => article = corpus.article_by_id(value),
             keys::SPAN => span = parse_span(value),
             _ => {}
@@ -156,6 +164,7 @@ mod tests {
         let mut v = ViewState {
             query: "talks in Moscow".into(),
             selected: Some(EventIx(0)),
+            entity: Some(EntityIx(1)),
             open: Some((ArticleIx(0), Some(Span { start: 0, end: 13 }))),
             ..ViewState::default()
         };

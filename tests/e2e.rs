@@ -57,6 +57,7 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("date range and filtering by a mention", |c| {
         Box::pin(dates_and_mentions(c))
     }),
+    ("entity index and entity page", |c| Box::pin(entity_page(c))),
 ];
 
 async fn run_in(engine: Engine) {
@@ -477,4 +478,46 @@ async fn dates_and_mentions(client: &Client) -> Check {
         .map_err(|e| format!("click a mention: {e}"))?;
     let chip = format!("button[aria-label='Remove filter with: {name}']");
     wait_for_text(client, &chip, |_| true).await.map(drop)
+}
+
+async fn entity_page(client: &Client) -> Check {
+    use fantoccini::Locator;
+    open(client, &server().url("/")).await?;
+    let corpus = bundled();
+    let total = format!("{} entities", corpus.entities.len());
+    wait_for_text(client, ".entity-count", |t| t == total).await?;
+    let find = client
+        .find(Locator::XPath(
+            "//label[contains(., 'Find an entity')]/input",
+        ))
+        .await
+        .map_err(|e| format!("entity search box: {e}"))?;
+    find.send_keys("putin")
+        .await
+        .map_err(|e| format!("type an entity name: {e}"))?;
+    wait_for_text(client, ".entity-count", |t| t == "1 entities").await?;
+    click(client, "//table//button[text()='Vladimir Putin']").await?;
+    wait_for_text(client, "#entity-title", |t| t == "Vladimir Putin").await?;
+    let putin = corpus
+        .entity_by_id("vladimir-putin")
+        .ok_or("no vladimir-putin")?;
+    let partner = article_explorer::entities::co_occurring(&corpus, putin, 1)
+        .first()
+        .map(|&(e, _)| corpus.entity(e).name.clone())
+        .ok_or("Putin appears with nobody")?;
+    wait_for_text(client, ".entity-page ul:last-of-type li button", |t| {
+        t == partner
+    })
+    .await?;
+    click(
+        client,
+        "//section[@class='entity-page']//button[starts-with(., 'Show its')]",
+    )
+    .await?;
+    let mut with_putin = Filters::default();
+    with_putin.participants.insert(putin);
+    let expected = format!("Events ({})", expected_events(&with_putin, ""));
+    wait_for_text(client, "#events-title", |t| t == expected)
+        .await
+        .map(drop)
 }

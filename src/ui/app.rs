@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::entities_view::{EntityIndex, EntityPage};
 use super::events::{EventDetail, EventList};
 use super::fetch::{fetch_corpus, FetchError, BUNDLED_CORPUS_URL};
 use super::filters::FilterPanel;
@@ -83,8 +84,10 @@ fn Explorer(
                         <EventDetail />
                         <EventList />
                         <ArticleList />
+                        <EntityIndex />
                     </div>
                     <div class="reader-column">
+                        <EntityPage />
                         <ArticleReader />
                     </div>
                 </div>

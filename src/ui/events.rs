@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::panel::PanelHead;
 use super::state::use_state;
 use crate::facets;
 use crate::timeline::Item;
@@ -186,12 +187,12 @@ fn Detail(item: Item) -> impl IntoView {
         .collect();
     view! {
         <section class="event-detail" aria-labelledby="detail-title">
-            <div class="detail-head">
-                <h2 id="detail-title">{item.kind.label()}": "{item.dates.label()}</h2>
-                <button type="button" class="close" aria-label="Close event detail" on:click=move |_| selected.set(None)>
-                    "×"
-                </button>
-            </div>
+            <PanelHead
+                id="detail-title"
+                title=format!("{}: {}", item.kind.label(), item.dates.label())
+                close_label="Close event detail"
+                on_close=move || selected.set(None)
+            />
             <p class="detail-summary">{first.summary.clone()}</p>
             <dl>
                 <dt>"Kind"</dt>

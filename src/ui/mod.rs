@@ -4,9 +4,11 @@
 
 mod app;
 mod download;
+mod entities_view;
 mod events;
 pub mod fetch;
 mod filters;
+mod panel;
 pub mod panic;
 mod reader;
 pub mod state;

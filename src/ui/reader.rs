@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::panel::PanelHead;
 use super::state::{use_state, OpenArticle};
 use crate::corpus::{EntityKind, Span};
 use crate::highlight::{segment, Layers};
@@ -149,12 +150,7 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
     let close = state.open;
     view! {
         <article class="reader" aria-labelledby="reader-title">
-            <div class="detail-head">
-                <h2 id="reader-title">{article.title.clone()}</h2>
-                <button type="button" class="close" aria-label="Close article" on:click=move |_| close.set(None)>
-                    "×"
-                </button>
-            </div>
+            <PanelHead id="reader-title" title=article.title.clone() close_label="Close article" on_close=move || close.set(None)/>
             <p class="article-meta">
                 {article.source.clone()}" · "
                 <time datetime=article.published.to_string()>{article.published.label()}</time>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::corpus::{ArticleIx, Corpus, Diagnostic, EventIx, Span};
+use crate::corpus::{ArticleIx, Corpus, Diagnostic, EntityIx, EventIx, Span};
 use crate::facets::{self, Filtered, Filters};
 use crate::search::{Hit, Index};
 use crate::timeline::{self, Item};
@@ -35,6 +35,8 @@ pub struct State {
     pub selected: RwSignal<Option<EventIx>>,
     /// The article in the reader.
     pub open: RwSignal<Option<OpenArticle>>,
+    /// The entity whose page is shown.
+    pub entity: RwSignal<Option<EntityIx>>,
     /// Search results for the query, best first.
     pub hits: Memo<Arc<Vec<Hit>>>,
     /// Events passing the filters, with facet counts.
@@ -74,6 +76,7 @@ impl State {
             filters,
             selected: RwSignal::new(None),
             open: RwSignal::new(None),
+            entity: RwSignal::new(None),
             hits,
             filtered,
             items,

@@ -33,6 +33,7 @@ fn current_pairs() -> Vec<(String, String)> {
         view_state::keys::EVENT,
         view_state::keys::ARTICLE,
         view_state::keys::SPAN,
+        view_state::keys::ENTITY,
     ] {
         for value in params.get_all(key).iter() {
             if let Some(value) = value.as_string() {
@@ -47,6 +48,7 @@ fn apply(state: &State, v: ViewState) {
     state.query.set(v.query);
     state.filters.set(v.filters);
     state.selected.set(v.selected);
+    state.entity.set(v.entity);
     state
         .open
         .set(v.open.map(|(article, span)| OpenArticle { article, span }));
@@ -57,6 +59,7 @@ fn view_of(state: &State) -> ViewState {
         query: state.query.get(),
         filters: state.filters.get(),
         selected: state.selected.get(),
+        entity: state.entity.get(),
         open: state.open.get().map(|o| (o.article, o.span)),
     }
 }
