@@ -11,6 +11,7 @@ pub mod export;
 pub mod facets;
 pub mod highlight;
 pub mod offsets;
+pub mod overview;
 pub mod search;
 pub mod timeline;
 pub mod ui;

@@ -7,6 +7,15 @@
 
 mod support;
 
+#[path = "e2e/loading.rs"]
+mod loading;
+#[path = "e2e/look.rs"]
+mod look;
+#[path = "e2e/overview.rs"]
+mod overview;
+#[path = "e2e/security.rs"]
+mod security;
+
 use std::future::Future;
 use std::pin::Pin;
 
@@ -22,42 +31,70 @@ use article_explorer::facets::{self, Filters};
 use article_explorer::search::Index;
 use article_explorer::timeline;
 
-type Scenario = for<'a> fn(&'a Client) -> Pin<Box<dyn Future<Output = Check> + 'a>>;
+type Scenario = for<'a> fn(&'a Client, Engine) -> Pin<Box<dyn Future<Output = Check> + 'a>>;
 
 /// Every scenario, with the name it reports under.
 const SCENARIOS: &[(&str, Scenario)] = &[
-    ("titles at /", |c| Box::pin(titles_render(c, "/"))),
-    ("titles under a sub-path", |c| {
+    ("titles at /", |c, _| Box::pin(titles_render(c, "/"))),
+    ("titles under a sub-path", |c, _| {
         Box::pin(titles_render(c, SUB_PATH))
     }),
-    ("missing corpus", |c| Box::pin(missing_corpus(c))),
-    ("broken corpus", |c| Box::pin(broken_corpus(c))),
-    ("?corpus= with another format", |c| {
+    ("missing corpus", |c, _| Box::pin(missing_corpus(c))),
+    ("broken corpus", |c, _| Box::pin(broken_corpus(c))),
+    ("?corpus= with another format", |c, _| {
         Box::pin(wrong_format_by_query(c))
     }),
-    ("unreachable corpus", |c| Box::pin(unreachable_corpus(c))),
-    ("panic panel", |c| Box::pin(panic_panel(c))),
-    ("filter by kind, chips and clear all", |c| {
+    ("unreachable corpus", |c, _| Box::pin(unreachable_corpus(c))),
+    ("panic panel", |c, _| Box::pin(panic_panel(c))),
+    ("filter by kind, chips and clear all", |c, _| {
         Box::pin(filter_by_kind(c))
     }),
-    ("search narrows the events", |c| Box::pin(search_narrows(c))),
-    ("event evidence opens the highlighted span", |c| {
+    ("search narrows the events", |c, _| {
+        Box::pin(search_narrows(c))
+    }),
+    ("event evidence opens the highlighted span", |c, _| {
         Box::pin(evidence_opens_span(c))
     }),
-    ("deep link reproduces the view", |c| Box::pin(deep_link(c))),
-    ("back and forward step through filters", |c| {
+    ("deep link reproduces the view", |c, _| {
+        Box::pin(deep_link(c))
+    }),
+    ("back and forward step through filters", |c, _| {
         Box::pin(back_and_forward(c))
     }),
-    ("keyboard: / focuses search, Escape closes", |c| {
+    ("keyboard: / focuses search, Escape closes", |c, _| {
         Box::pin(keyboard(c))
     }),
-    ("timeline zoom, pan and lanes", |c| {
+    ("timeline zoom, pan and lanes", |c, _| {
         Box::pin(timeline_controls(c))
     }),
-    ("date range and filtering by a mention", |c| {
+    ("date range and filtering by a mention", |c, _| {
         Box::pin(dates_and_mentions(c))
     }),
-    ("entity index and entity page", |c| Box::pin(entity_page(c))),
+    ("entity index and entity page", |c, _| {
+        Box::pin(entity_page(c))
+    }),
+    ("hostile corpus runs nothing", |c, _| {
+        Box::pin(security::hostile_corpus(c))
+    }),
+    ("file picker opens a local corpus", |c, _| {
+        Box::pin(loading::file_picker(c))
+    }),
+    ("dropping a file opens it", |c, _| {
+        Box::pin(loading::drop_a_file(c))
+    }),
+    ("progress while a slow corpus arrives", |c, _| {
+        Box::pin(loading::progress_while_loading(c))
+    }),
+    ("overview: years, top participants, claims", |c, _| {
+        Box::pin(overview::overview(c))
+    }),
+    ("theme picker", |c, _| Box::pin(look::theme(c))),
+    ("axe-core finds no violations", |c, _| {
+        Box::pin(look::accessibility(c))
+    }),
+    ("screenshots, no sideways scroll at 360 px", |c, e| {
+        Box::pin(look::screenshots(c, e))
+    }),
 ];
 
 async fn run_in(engine: Engine) {
@@ -67,7 +104,7 @@ async fn run_in(engine: Engine) {
     };
     let mut failures = Vec::new();
     for (name, scenario) in SCENARIOS {
-        match scenario(&session.client).await {
+        match scenario(&session.client, engine).await {
             Ok(()) => println!("{}: {name}: ok", engine.name()),
             Err(e) => failures.push(format!("{}: {name}: {e}", engine.name())),
         }

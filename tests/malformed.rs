@@ -158,3 +158,28 @@ fn structural_problems_refuse_the_file_and_say_where() {
         assert_eq!(refused_with(name), expected, "{name}");
     }
 }
+
+/// The hostile fixture the browser tests use is a whole, valid corpus, so
+/// every one of its strings reaches the page.
+#[test]
+fn hostile_corpus_loads_whole() {
+    let path = format!(
+        "{}/tests/fixtures/hostile/corpus.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded = load(&text).expect("the hostile corpus loads");
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let c = &loaded.corpus;
+    assert_eq!(
+        [
+            c.articles.len(),
+            c.entities.len(),
+            c.mentions.len(),
+            c.events.len()
+        ],
+        [1, 3, 3, 1]
+    );
+    assert!(c.articles[0].text.contains("<script>"));
+    assert_eq!(c.articles[0].web_url(), None);
+}

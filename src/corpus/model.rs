@@ -186,6 +186,27 @@ impl Article {
             .and_then(|r| self.text.get(r))
             .unwrap_or("")
     }
+
+    /// The article's URL if it is safe to link: `http` or `https` only, so a
+    /// `javascript:` or `data:` URL from a corpus is shown but never followed.
+    pub fn web_url(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let scheme = url.split_once("://")?.0;
+        (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(url)
+    }
+}
+
+impl Entity {
+    /// The entity's Wikidata page, when its id is a well-formed QID.
+    pub fn wikidata_url(&self) -> Option<String> {
+        let qid = self.wikidata.as_deref()?;
+        let digits = qid.strip_prefix('Q')?;
+        let well_formed = !digits.is_empty()
+            && !digits.starts_with('0')
+            && digits.len() <= 12
+            && digits.bytes().all(|b| b.is_ascii_digit());
+        well_formed.then(|| format!("https://www.wikidata.org/wiki/{qid}"))
+    }
 }
 
 /// One entity.
@@ -306,5 +327,64 @@ impl Corpus {
             .iter()
             .position(|e| e.id == id)
             .map(|i| EventIx(i as u32))
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    fn article(url: Option<&str>) -> Article {
+        Article {
+            id: "a".into(),
+            title: "t".into(),
+            source: "s".into(),
+            url: url.map(str::to_string),
+            published: crate::dates::PartialDate::year(2020),
+            language: "en".into(),
+            text: String::new(),
+            offsets: TextOffsets::new(""),
+        }
+    }
+
+    #[test]
+    fn only_web_urls_are_linked() {
+        assert_eq!(
+            article(Some(" https://example.org/a ")).web_url(),
+            Some("https://example.org/a")
+        );
+        assert_eq!(
+            article(Some("HTTP://x.test")).web_url(),
+            Some("HTTP://x.test")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "data:text/html,x",
+            "//x.test",
+            "ftp://x.test",
+            "",
+        ] {
+            assert_eq!(article(Some(bad)).web_url(), None, "{bad}");
+        }
+        assert_eq!(article(None).web_url(), None);
+    }
+
+    #[test]
+    fn only_well_formed_qids_are_linked() {
+        let entity = |q: &str| Entity {
+            id: "e".into(),
+            kind: EntityKind::Person,
+            name: "n".into(),
+            aliases: vec![],
+            wikidata: Some(q.into()),
+        };
+        assert_eq!(
+            entity("Q7747").wikidata_url().as_deref(),
+            Some("https://www.wikidata.org/wiki/Q7747")
+        );
+        for bad in ["Q", "Q07", "q7", "Q7\"><img>", "javascript:x", "Q1/../x"] {
+            assert_eq!(entity(bad).wikidata_url(), None, "{bad}");
+        }
     }
 }

@@ -1,14 +1,22 @@
-//! The root component: picks the corpus URL, loads it once, and shows the
+//! The root component: picks the corpus (the bundled one, `?corpus=<url>`, or
+//! a file the user opens or drops), reads it with progress, and shows the
 //! loading, error or data state.
 
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::entities_view::{EntityIndex, EntityPage};
 use super::events::{EventDetail, EventList};
-use super::fetch::{fetch_corpus, FetchError, BUNDLED_CORPUS_URL};
+use super::fetch::{
+    bytes_label, fetch_corpus, read_file, FetchError, Progress, BUNDLED_CORPUS_URL,
+};
 use super::filters::FilterPanel;
+use super::overview_view::Overview;
 use super::reader::ArticleReader;
 use super::state::{use_state, State};
+use super::theme::ThemeToggle;
 use super::timeline_view::Timeline;
 use crate::corpus::{ArticleIx, Loaded};
 
@@ -20,32 +28,165 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// A loaded corpus waiting for the explorer that takes it (once).
+type Slot = Arc<Mutex<Option<Loaded>>>;
+
+/// Where the app is with the current corpus.
+#[derive(Clone)]
+enum Phase {
+    Loading(Progress),
+    Failed(FetchError),
+    Ready(Slot),
+}
+
+/// Starts reading a corpus; a newer read makes an older one's result moot.
+#[derive(Clone, Copy)]
+struct Loader {
+    phase: RwSignal<Phase>,
+    name: RwSignal<String>,
+    generation: StoredValue<u32>,
+}
+
+impl Loader {
+    fn begin(&self, name: String) -> u32 {
+        self.generation.update_value(|g| *g += 1);
+        self.name.set(name);
+        self.phase.set(Phase::Loading(Progress::default()));
+        self.generation.get_value()
+    }
+
+    fn progress(&self, generation: u32) -> impl Fn(Progress) {
+        let this = *self;
+        move |p| {
+            if this.generation.get_value() == generation {
+                this.phase.set(Phase::Loading(p));
+            }
+        }
+    }
+
+    fn finish(&self, generation: u32, outcome: Result<Loaded, FetchError>) {
+        if self.generation.get_value() != generation {
+            return;
+        }
+        self.phase.set(match outcome {
+            Ok(loaded) => Phase::Ready(Arc::new(Mutex::new(Some(loaded)))),
+            Err(error) => Phase::Failed(error),
+        });
+    }
+
+    fn url(self, url: String) {
+        let generation = self.begin(url.clone());
+        spawn_local(async move {
+            let outcome = fetch_corpus(url, self.progress(generation)).await;
+            self.finish(generation, outcome);
+        });
+    }
+
+    fn file(self, file: web_sys::File) {
+        let generation = self.begin(format!("{} (local file)", file.name()));
+        spawn_local(async move {
+            let outcome = read_file(file, self.progress(generation)).await;
+            self.finish(generation, outcome);
+        });
+    }
+}
+
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let url = query_param("corpus").unwrap_or_else(|| BUNDLED_CORPUS_URL.to_string());
-    let source = url.clone();
-    let corpus = LocalResource::new(move || fetch_corpus(url.clone()));
-
+    let loader = Loader {
+        phase: RwSignal::new(Phase::Loading(Progress::default())),
+        name: RwSignal::new(String::new()),
+        generation: StoredValue::new(0),
+    };
+    loader.url(query_param("corpus").unwrap_or_else(|| BUNDLED_CORPUS_URL.to_string()));
+    accept_dropped_files(loader);
+    let phase = loader.phase;
     view! {
         <header class="app-header">
             <h1>"Article Explorer"</h1>
-            <p class="corpus-source">"Corpus: " <code>{source}</code></p>
+            <div class="corpus-bar">
+                <p class="corpus-source">"Corpus: " <code>{move || loader.name.get()}</code></p>
+                <label class="file-pick">
+                    "Open a corpus file "
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                loader.file(file);
+                            }
+                            input.set_value("");
+                        }
+                    />
+                </label>
+                <span class="drop-hint">"or drop one on the page"</span>
+                <ThemeToggle />
+            </div>
         </header>
         <main id="main">
-            {move || match corpus.get() {
-                None => {
-                    view! {
-                        <p role="status" class="loading">
-                            "Loading the corpus…"
-                        </p>
-                    }
-                        .into_any()
-                }
-                Some(Err(error)) => view! { <LoadFailure error /> }.into_any(),
-                Some(Ok(loaded)) => view! { <Explorer loaded /> }.into_any(),
+            {move || match phase.get() {
+                Phase::Loading(progress) => view! { <LoadProgress progress /> }.into_any(),
+                Phase::Failed(error) => view! { <LoadFailure error /> }.into_any(),
+                Phase::Ready(slot) => match slot.lock().ok().and_then(|mut s| s.take()) {
+                    Some(loaded) => view! { <Explorer loaded /> }.into_any(),
+                    None => ().into_any(),
+                },
             }}
         </main>
+    }
+}
+
+/// Files dropped anywhere on the page are opened as the corpus.
+fn accept_dropped_files(loader: Loader) {
+    let set_dragging = |on: bool| {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().toggle_with_force("dragging", on);
+        }
+    };
+    let _ = window_event_listener(leptos::ev::dragover, move |ev| {
+        ev.prevent_default();
+        set_dragging(true);
+    });
+    let _ = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            set_dragging(false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        set_dragging(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            loader.file(file);
+        }
+    });
+}
+
+/// The loading state: a progress bar with the bytes read.
+#[component]
+fn LoadProgress(progress: Progress) -> impl IntoView {
+    // A compressed response announces fewer bytes than it delivers.
+    let total = progress.total.filter(|&t| t >= progress.read && t > 0);
+    let read = bytes_label(progress.read);
+    let text = match total {
+        Some(t) => format!("Loading the corpus… {read} of {}", bytes_label(t)),
+        None => format!("Loading the corpus… {read}"),
+    };
+    view! {
+        <div role="status" class="loading">
+            <p>{text}</p>
+            {match total {
+                Some(t) => view! {
+                    <progress aria-label="Corpus loaded" max=t as f64 value=progress.read as f64></progress>
+                }.into_any(),
+                None => view! { <progress aria-label="Corpus loaded"></progress> }.into_any(),
+            }}
+        </div>
     }
 }
 
@@ -73,14 +214,21 @@ fn Explorer(
     provide_context(state.clone());
     super::url::sync(&state);
     keyboard_shortcuts(&state);
+    let empty = state.corpus.articles.is_empty() && state.corpus.events.is_empty();
     view! {
         <Diagnostics />
+        {empty.then(|| view! {
+            <p class="empty-state corpus-empty">
+                "This corpus holds no articles and no events. Open another corpus file, or see what was dropped above."
+            </p>
+        })}
         <div class="explorer">
             <FilterPanel />
             <div class="workspace">
                 <Timeline />
                 <div class="panes">
                     <div class="results">
+                        <Overview />
                         <EventDetail />
                         <EventList />
                         <ArticleList />

@@ -91,7 +91,7 @@ pub fn EntityIndex() -> impl IntoView {
                 let (total, body, more) = rows();
                 view! {
                     <p class="entity-count" role="status">{format!("{total} entities")}</p>
-                    <table>
+                    <div class="table-scroll"><table>
                         <thead>
                             <tr>
                                 <th scope="col">"Name"</th>
@@ -103,7 +103,7 @@ pub fn EntityIndex() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>{body}</tbody>
-                    </table>
+                    </table></div>
                     {more}
                 }
             }}
@@ -170,7 +170,13 @@ pub fn EntityPage() -> impl IntoView {
                 <p class="article-meta">
                     {e.kind.code()}
                     {(!e.aliases.is_empty()).then(|| format!(" · also {}", e.aliases.join(", ")))}
-                    {e.wikidata.clone().map(|q| format!(" · Wikidata {q}"))}
+                    {e.wikidata.clone().map(|q| match e.wikidata_url() {
+                        Some(link) => view! {
+                            " · "
+                            <a href=link rel="noopener noreferrer" target="_blank">{format!("Wikidata {q}")}</a>
+                        }.into_any(),
+                        None => view! { {format!(" · Wikidata {q}")} }.into_any(),
+                    })}
                 </p>
                 {(events > 0).then(|| view! {
                     <button

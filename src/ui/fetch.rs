@@ -1,14 +1,28 @@
-//! Fetches a corpus over HTTP and hands the text to the domain loader.
+//! Reads a corpus, from a URL or from a local file, as a stream of bytes with
+//! progress, and hands the text to the domain loader.
 
 use std::fmt;
 
 use gloo_net::http::Request;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStream, ReadableStreamDefaultReader};
 
 use crate::corpus::{self, LoadError, Loaded};
 
 /// Where the bundled corpus lives, relative to the page so the site works from
 /// any sub-path.
 pub const BUNDLED_CORPUS_URL: &str = "data/corpus.json";
+
+/// How far a read has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Bytes received so far.
+    pub read: u64,
+    /// The size announced by the server or the file system, when known.
+    pub total: Option<u64>,
+}
 
 /// Why a corpus could not be shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,9 +43,23 @@ pub enum FetchError {
         /// The reason phrase, when the server sent one.
         status_text: String,
     },
+    /// A local file could not be read.
+    File {
+        /// The file's name.
+        name: String,
+        /// The browser's own explanation.
+        message: String,
+    },
+    /// The bytes are not UTF-8 text.
+    NotText {
+        /// The URL or file name.
+        source: String,
+        /// Offset of the first byte that is not UTF-8.
+        byte: usize,
+    },
     /// The body arrived but is not a readable corpus.
     Invalid {
-        /// The URL that was requested.
+        /// The URL or file name.
         url: String,
         /// What is wrong with it and where.
         error: LoadError,
@@ -49,6 +77,11 @@ impl fmt::Display for FetchError {
                 status,
                 status_text,
             } => write!(f, "The server answered {status} {status_text} for {url}"),
+            FetchError::File { name, message } => write!(f, "Could not read {name}: {message}"),
+            FetchError::NotText { source, byte } => write!(
+                f,
+                "{source} is not UTF-8 text: the byte at offset {byte} cannot start or continue a character"
+            ),
             FetchError::Invalid { url, error } => {
                 write!(f, "{url} is not a valid corpus: {error}")
             }
@@ -56,15 +89,16 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// Downloads and loads the corpus at `url`.
-pub async fn fetch_corpus(url: String) -> Result<Loaded, FetchError> {
+/// Downloads and loads the corpus at `url`, reporting bytes as they arrive.
+pub async fn fetch_corpus(url: String, progress: impl Fn(Progress)) -> Result<Loaded, FetchError> {
+    let network = |message: String| FetchError::Network {
+        url: url.clone(),
+        message,
+    };
     let response = Request::get(&url)
         .send()
         .await
-        .map_err(|e| FetchError::Network {
-            url: url.clone(),
-            message: e.to_string(),
-        })?;
+        .map_err(|e| network(e.to_string()))?;
     if !response.ok() {
         return Err(FetchError::Http {
             url,
@@ -72,9 +106,89 @@ pub async fn fetch_corpus(url: String) -> Result<Loaded, FetchError> {
             status_text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(|e| FetchError::Network {
-        url: url.clone(),
-        message: e.to_string(),
+    let total = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse().ok());
+    let bytes = match response.body() {
+        Some(stream) => read_stream(stream, total, &progress)
+            .await
+            .map_err(network)?,
+        None => Vec::new(),
+    };
+    decode_and_load(&url, bytes)
+}
+
+/// Reads and loads a corpus file the user picked or dropped.
+pub async fn read_file(
+    file: web_sys::File,
+    progress: impl Fn(Progress),
+) -> Result<Loaded, FetchError> {
+    let name = file.name();
+    let bytes = read_stream(file.stream(), Some(file.size() as u64), &progress)
+        .await
+        .map_err(|message| FetchError::File {
+            name: name.clone(),
+            message,
+        })?;
+    decode_and_load(&name, bytes)
+}
+
+fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<Loaded, FetchError> {
+    let text = String::from_utf8(bytes).map_err(|e| FetchError::NotText {
+        source: source.to_string(),
+        byte: e.utf8_error().valid_up_to(),
     })?;
-    corpus::load(&text).map_err(|error| FetchError::Invalid { url, error })
+    corpus::load(&text).map_err(|error| FetchError::Invalid {
+        url: source.to_string(),
+        error,
+    })
+}
+
+/// Drains a byte stream chunk by chunk, calling `progress` after each.
+async fn read_stream(
+    stream: ReadableStream,
+    total: Option<u64>,
+    progress: &impl Fn(Progress),
+) -> Result<Vec<u8>, String> {
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let capacity = total.unwrap_or(0).min(1 << 30) as usize;
+    let mut bytes = Vec::with_capacity(capacity);
+    progress(Progress { read: 0, total });
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(js_message)?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value = Reflect::get(&chunk, &JsValue::from_str("value")).map_err(js_message)?;
+        let array = Uint8Array::new(&value);
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+        progress(Progress {
+            read: bytes.len() as u64,
+            total,
+        });
+    }
+}
+
+fn js_message(value: JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "the browser gave no reason".to_string())
+}
+
+/// A byte count for people: "812 B", "45.3 kB", "12.8 MB".
+pub fn bytes_label(n: u64) -> String {
+    match n {
+        0..1_000 => format!("{n} B"),
+        1_000..1_000_000 => format!("{:.1} kB", n as f64 / 1e3),
+        _ => format!("{:.1} MB", n as f64 / 1e6),
+    }
 }

@@ -46,6 +46,12 @@ pub fn FilterPanel() -> impl IntoView {
                 values_mut=|f: &mut Filters| &mut f.hosts
                 counts=|c: &crate::facets::FacetCounts| c.hosts.clone()
             />
+            <EntityFacet
+                title="Place"
+                values=|f: &Filters| &f.places
+                values_mut=|f: &mut Filters| &mut f.places
+                counts=|c: &crate::facets::FacetCounts| c.places.clone()
+            />
             <SourceFacet />
         </aside>
     }

@@ -8,10 +8,12 @@ mod entities_view;
 mod events;
 pub mod fetch;
 mod filters;
+mod overview_view;
 mod panel;
 pub mod panic;
 mod reader;
 pub mod state;
+mod theme;
 mod timeline_view;
 mod url;
 

@@ -154,6 +154,15 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
             <p class="article-meta">
                 {article.source.clone()}" · "
                 <time datetime=article.published.to_string()>{article.published.label()}</time>
+                {article.url.clone().map(|url| match article.web_url() {
+                    Some(link) => view! {
+                        " · "
+                        <a class="article-url" href=link.to_string() rel="noopener noreferrer" target="_blank">
+                            "Original article"
+                        </a>
+                    }.into_any(),
+                    None => view! { " · " <span class="article-url">{url}</span> }.into_any(),
+                })}
             </p>
             <Legend hidden />
             <div class="article-text" lang=article.language.clone() dir=dir node_ref=body_ref>

@@ -1,8 +1,8 @@
 //! A small static HTTP server on loopback for the browser tests.
 //!
 //! It serves the release `dist/` the way a plain static host would, at `/` and
-//! under a sub-path, plus a few "sites" whose corpus is missing or broken, and
-//! the fixture corpora under `/fixtures/`.
+//! under a sub-path, plus a few "sites" whose corpus is missing, broken or
+//! slow to arrive, and the fixture corpora under `/fixtures/`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -15,6 +15,11 @@ pub const SUB_PATH: &str = "/explorer/";
 pub const MISSING_CORPUS_SITE: &str = "/missing/";
 /// A copy of the site whose bundled corpus is truncated JSON.
 pub const BROKEN_CORPUS_SITE: &str = "/broken/";
+/// A copy of the site whose bundled corpus arrives slowly, in pieces.
+pub const SLOW_CORPUS_SITE: &str = "/slow/";
+/// How many pieces the slow site sends the corpus in, one per [`SLOW_PAUSE`].
+const SLOW_PIECES: usize = 10;
+const SLOW_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 const CORPUS_PATH: &str = "data/corpus.json";
 
@@ -62,12 +67,16 @@ fn handle(stream: TcpStream, dist: &Path, fixtures: &Path) -> std::io::Result<()
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let (status, content_type, body) = route(path, dist, fixtures);
-    respond(stream, status, content_type, &body)
+    let slow = path == format!("{SLOW_CORPUS_SITE}{CORPUS_PATH}");
+    respond(stream, status, content_type, &body, slow)
 }
 
 fn route(path: &str, dist: &Path, fixtures: &Path) -> (&'static str, &'static str, Vec<u8>) {
     if let Some(rest) = path.strip_prefix("/fixtures/") {
         return file(fixtures, rest);
+    }
+    if let Some(rest) = path.strip_prefix(SLOW_CORPUS_SITE) {
+        return file(dist, rest);
     }
     for site in [MISSING_CORPUS_SITE, BROKEN_CORPUS_SITE] {
         if let Some(rest) = path.strip_prefix(site) {
@@ -132,12 +141,21 @@ fn respond(
     status: &str,
     content_type: &str,
     body: &[u8],
+    slow: bool,
 ) -> std::io::Result<()> {
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
+    if slow {
+        for piece in body.chunks(body.len().div_ceil(SLOW_PIECES).max(1)) {
+            stream.write_all(piece)?;
+            stream.flush()?;
+            thread::sleep(SLOW_PAUSE);
+        }
+        return Ok(());
+    }
     stream.write_all(body)?;
     stream.flush()
 }

@@ -1,0 +1,107 @@
+//! Opening a corpus other than the bundled one: by file picker, by dropping a
+//! file on the page, and the progress shown while a slow corpus arrives.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+
+use crate::support::server::SLOW_CORPUS_SITE;
+use crate::support::{bundled_titles, ensure, open, root, server, wait_for_text, Check};
+
+/// The small valid corpus among the malformed-corpus fixtures.
+const VALID: &str = "tests/fixtures/malformed/valid.json";
+
+pub async fn file_picker(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
+    let input = client
+        .find(Locator::XPath(
+            "//label[contains(., 'Open a corpus file')]//input[@type='file']",
+        ))
+        .await
+        .map_err(|e| format!("no file input labelled 'Open a corpus file': {e}"))?;
+    let path = root().join(VALID);
+    input
+        .send_keys(&path.display().to_string())
+        .await
+        .map_err(|e| format!("choose {}: {e}", path.display()))?;
+    wait_for_text(client, ".corpus-source code", |t| {
+        t == "valid.json (local file)"
+    })
+    .await?;
+    wait_for_text(client, "#articles-title", |t| t == "Articles (1)").await?;
+    wait_for_text(client, ".article-list li h3", |t| t == "Xi in Moscow")
+        .await
+        .map(drop)
+}
+
+pub async fn drop_a_file(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
+    let text = std::fs::read_to_string(root().join(VALID)).map_err(|e| e.to_string())?;
+    // What a drag from the file manager delivers: a drop event whose
+    // DataTransfer holds the file.
+    client
+        .execute(
+            r#"const [text] = arguments;
+               const data = new DataTransfer();
+               data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+               const target = document.querySelector('main');
+               target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+               target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));"#,
+            vec![serde_json::Value::String(text)],
+        )
+        .await
+        .map_err(|e| format!("drop a file: {e}"))?;
+    wait_for_text(client, ".corpus-source code", |t| {
+        t == "dropped.json (local file)"
+    })
+    .await?;
+    wait_for_text(client, ".article-list li h3", |t| t == "Xi in Moscow")
+        .await
+        .map(drop)
+}
+
+pub async fn progress_while_loading(client: &Client) -> Check {
+    open(client, &server().url(SLOW_CORPUS_SITE)).await?;
+    let size = std::fs::metadata(root().join("public/data/corpus.json"))
+        .map_err(|e| e.to_string())?
+        .len();
+    // Seen while the pieces arrive: some bytes, not all, out of the total.
+    let start = Instant::now();
+    let mut seen = Vec::new();
+    let partial = loop {
+        if start.elapsed() > Duration::from_secs(20) {
+            return Err(format!("no partial progress shown; saw {seen:?}"));
+        }
+        let shown = client
+            .execute(
+                "const s = document.querySelector('main [role=status]');
+                 const p = document.querySelector('main progress');
+                 return s && p ? [s.textContent, p.value, p.max] : null;",
+                vec![],
+            )
+            .await
+            .map_err(|e| format!("read the progress: {e}"))?;
+        if let Some([text, value, max]) = shown.as_array().map(Vec::as_slice) {
+            let text = text.as_str().unwrap_or_default().to_string();
+            let (value, max) = (value.as_f64().unwrap_or(0.0), max.as_f64().unwrap_or(0.0));
+            if value > 0.0 && value < max {
+                break (text, value, max);
+            }
+            let shown = format!("{text} [{value}/{max}]");
+            if seen.last() != Some(&shown) {
+                seen.push(shown);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let (text, _, max) = partial;
+    ensure(max as u64 == size && text.contains(" of "), || {
+        format!("progress showed {text:?} with max {max}, expected a total of {size} bytes")
+    })?;
+    let heading = format!("Articles ({})", bundled_titles().len());
+    wait_for_text(client, "#articles-title", |t| t == heading)
+        .await
+        .map(drop)
+}
