@@ -7,8 +7,9 @@
 use std::collections::BTreeSet;
 
 use crate::corpus::{ArticleIx, Corpus, EntityIx, EventIx, EventKind, Span};
-use crate::dates::{iso_day, PartialDate};
+use crate::dates::{iso_day, DayNumber, PartialDate};
 use crate::facets::Filters;
+use crate::timeline::LaneMode;
 
 /// Everything the user chose that a link should carry.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -23,6 +24,10 @@ pub struct ViewState {
     pub open: Option<(ArticleIx, Option<Span>)>,
     /// The entity whose page is shown.
     pub entity: Option<EntityIx>,
+    /// How the timeline forms its lanes.
+    pub lanes: LaneMode,
+    /// The timeline's visible days (first, last), when zoomed or panned.
+    pub window: Option<(DayNumber, DayNumber)>,
 }
 
 /// Query keys, in the order they are written.
@@ -51,6 +56,15 @@ pub mod keys {
     pub const SPAN: &str = "span";
     /// Entity page, an entity id.
     pub const ENTITY: &str = "entity";
+    /// Timeline lanes: `person` or `pair` (country is the default).
+    pub const LANES: &str = "lanes";
+    /// Timeline window, `first..last` as ISO days.
+    pub const WINDOW: &str = "window";
+    /// Every key, in the order they are written.
+    pub const ALL: [&str; 14] = [
+        QUERY, KIND, WITH, HOST, PLACE, SOURCE, FROM, TO, EVENT, ARTICLE, SPAN, ENTITY, LANES,
+        WINDOW,
+    ];
 }
 
 /// Writes `v` as query pairs; repeated keys carry sets.
@@ -91,6 +105,15 @@ pub fn encode(corpus: &Corpus, v: &ViewState) -> Vec<(&'static str, String)> {
             out.push((keys::SPAN, format!("{}-{}", s.start, s.end)));
         }
     }
+    if v.lanes != LaneMode::default() {
+        out.push((keys::LANES, v.lanes.code().to_string()));
+    }
+    if let Some((first, last)) = v.window {
+        out.push((
+            keys::WINDOW,
+            format!("{}..{}", iso_day(first), iso_day(last)),
+        ));
+    }
     out
 }
 
@@ -125,6 +148,8 @@ pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
             keys::ENTITY => v.entity = corpus.entity_by_id(value),
             keys::ARTICLE => article = corpus.article_by_id(value),
             keys::SPAN => span = parse_span(value),
+            keys::LANES => v.lanes = LaneMode::from_code(value).unwrap_or_default(),
+            keys::WINDOW => v.window = parse_window(value),
             _ => {}
         }
     }
@@ -133,6 +158,18 @@ pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
         v.open = Some((a, span.filter(|s| s.end <= len)));
     }
     v
+}
+
+fn parse_window(value: &str) -> Option<(DayNumber, DayNumber)> {
+    let (a, b) = value.split_once("..")?;
+    let day = |text: &str| {
+        PartialDate::parse(text)
+            .ok()
+            .filter(|d| d.precision() == crate::dates::Precision::Day)
+            .map(|d| d.first_day())
+    };
+    let (first, last) = (day(a)?, day(b)?);
+    (first < last).then_some((first, last))
 }
 
 fn parse_span(value: &str) -> Option<Span> {
@@ -166,6 +203,11 @@ mod tests {
             selected: Some(EventIx(0)),
             entity: Some(EntityIx(1)),
             open: Some((ArticleIx(0), Some(Span { start: 0, end: 13 }))),
+            lanes: LaneMode::CountryPair,
+            window: Some((
+                PartialDate::parse("2013-01-01").unwrap().first_day(),
+                PartialDate::parse("2016-06-30").unwrap().first_day(),
+            )),
             ..ViewState::default()
         };
         v.filters.kinds.insert(EventKind::Visit);
@@ -178,6 +220,8 @@ mod tests {
         let encoded = encode(&c, &v);
         assert!(encoded.contains(&("with", "xi".to_string())));
         assert!(encoded.contains(&("from", "2013-03-01".to_string())));
+        assert!(encoded.contains(&("window", "2013-01-01..2016-06-30".to_string())));
+        assert!(encoded.contains(&("lanes", "pair".to_string())));
         assert_eq!(decode(&c, &pairs(&encoded)), v);
     }
 
@@ -191,11 +235,15 @@ mod tests {
             ("article", "a".into()),
             ("span", "5-500".into()),
             ("from", "2023-02-30".into()),
+            ("window", "2016-01-01..2013-01-01".into()),
+            ("lanes", "sideways".into()),
             ("unknown", "x".into()),
         ]);
         let v = decode(&c, &stale);
         assert_eq!(v.filters, Filters::default());
         assert_eq!(v.selected, None);
         assert_eq!(v.open, Some((ArticleIx(0), None)));
+        assert_eq!(v.window, None);
+        assert_eq!(v.lanes, LaneMode::Country);
     }
 }

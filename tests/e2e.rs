@@ -15,6 +15,8 @@ mod look;
 mod overview;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/timeline.rs"]
+mod timeline_e2e;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -87,6 +89,15 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     }),
     ("overview: years, top participants, claims", |c, _| {
         Box::pin(overview::overview(c))
+    }),
+    ("timeline lanes and window in the URL", |c, _| {
+        Box::pin(timeline_e2e::view_in_url(c))
+    }),
+    ("dragging along the axis filters by dates", |c, _| {
+        Box::pin(timeline_e2e::brush(c))
+    }),
+    ("loader diagnostics and an empty corpus", |c, _| {
+        Box::pin(loading::diagnostics_and_empty(c))
     }),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::corpus::{ArticleIx, Corpus, Diagnostic, EntityIx, EventIx, Span};
+use crate::dates::DayNumber;
 use crate::facets::{self, Filtered, Filters};
 use crate::search::{Hit, Index};
-use crate::timeline::{self, Item};
+use crate::timeline::{self, Item, LaneMode};
 
 /// An article opened in the reader, with the span to emphasise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,10 @@ pub struct State {
     pub open: RwSignal<Option<OpenArticle>>,
     /// The entity whose page is shown.
     pub entity: RwSignal<Option<EntityIx>>,
+    /// How the timeline forms lanes.
+    pub lanes: RwSignal<LaneMode>,
+    /// The timeline's visible days, when zoomed or panned away from the whole.
+    pub window: RwSignal<Option<(DayNumber, DayNumber)>>,
     /// Search results for the query, best first.
     pub hits: Memo<Arc<Vec<Hit>>>,
     /// Events passing the filters, with facet counts.
@@ -77,6 +82,8 @@ impl State {
             selected: RwSignal::new(None),
             open: RwSignal::new(None),
             entity: RwSignal::new(None),
+            lanes: RwSignal::new(LaneMode::default()),
+            window: RwSignal::new(None),
             hits,
             filtered,
             items,

@@ -1,8 +1,10 @@
 //! The timeline: filtered events on a time axis, in lanes, with durations as
 //! bars and month- or year-precision dates drawn as hatched spans so their
-//! uncertainty shows. Zoom with the wheel, the buttons or +/-; pan by
-//! dragging or with the arrow keys. The event list beside it is the accessible
-//! path to the same events; the drawing is a view of it.
+//! uncertainty shows. Zoom with the wheel, a pinch, the buttons or +/-; pan by
+//! dragging or with the arrow keys; drag along the axis to filter by those
+//! dates. The lanes and the window live in the view state (and so the URL).
+//! The event list beside it is the accessible path to the same events; the
+//! drawing is a view of it.
 
 use leptos::prelude::*;
 
@@ -38,10 +40,37 @@ pub fn Timeline() -> impl IntoView {
     } else {
         Scale::fit(0, 365, WIDTH - LABEL)
     };
-    let scale = RwSignal::new(home);
-    let mode = RwSignal::new(LaneMode::Country);
+    let window = state.window;
+    let scale_of = move |w: Option<(DayNumber, DayNumber)>| match w {
+        Some((first, last)) => Scale {
+            start: first as f64,
+            end: (last + 1) as f64,
+            width: WIDTH - LABEL,
+        },
+        None => home,
+    };
+    let window_of = |s: Scale| (s.start.floor() as DayNumber, s.end.ceil() as DayNumber - 1);
+    let scale = RwSignal::new(scale_of(window.get_untracked()));
+    // The window from the URL (a link, back or forward) moves the drawing...
+    Effect::new(move |_| {
+        let w = window.get();
+        let current = scale.get_untracked();
+        if (current != home).then(|| window_of(current)) != w {
+            scale.set(scale_of(w));
+        }
+    });
+    // ...and zooming or panning writes it back, whole days only.
+    Effect::new(move |_| {
+        let s = scale.get();
+        let w = (s != home).then(|| window_of(s));
+        if window.get_untracked() != w {
+            window.set(w);
+        }
+    });
+    let mode = state.lanes;
     let items = state.items;
     let selected = state.selected;
+    let filters = state.filters;
 
     let zoom = move |factor: f64| scale.update(|s| *s = s.zoom(factor, s.width / 2.0));
     let pan = move |fraction: f64| scale.update(|s| *s = s.pan(s.width * fraction));
@@ -79,16 +108,62 @@ pub fn Timeline() -> impl IntoView {
         let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
         scale.update(|s| *s = s.zoom(factor, x.clamp(0.0, s.width)));
     };
-    let drag_from = RwSignal::new(None::<f64>);
-    let on_down = move |ev: leptos::ev::PointerEvent| drag_from.set(Some(svg_x(&ev)));
+    // Pointers down on the drawing: one pans (or brushes on the axis), two pinch.
+    let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
+    let brush = RwSignal::new(None::<(f64, f64)>);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let x = svg_x(&ev);
+        pointers.update_value(|p| {
+            p.retain(|&(id, _)| id != ev.pointer_id());
+            p.push((ev.pointer_id(), x));
+        });
+        let alone = pointers.with_value(|p| p.len() == 1);
+        brush.set((alone && svg_y(&ev) < AXIS && x > LABEL).then_some((x, x)));
+    };
     let on_move = move |ev: leptos::ev::PointerEvent| {
-        if let Some(from) = drag_from.get_untracked() {
-            let x = svg_x(&ev);
-            scale.update(|s| *s = s.pan(from - x));
-            drag_from.set(Some(x));
+        let x = svg_x(&ev);
+        let before = pointers.get_value();
+        let Some(i) = before.iter().position(|&(id, _)| id == ev.pointer_id()) else {
+            return;
+        };
+        pointers.update_value(|p| p[i].1 = x);
+        if let Some((from, _)) = brush.get_untracked() {
+            brush.set(Some((from, x.clamp(LABEL, WIDTH))));
+            return;
+        }
+        match before.as_slice() {
+            [(_, last)] => scale.update(|s| *s = s.pan(last - x)),
+            [a, b] => {
+                let other = if i == 0 { b.1 } else { a.1 };
+                let (old, new) = ((before[i].1 - other).abs(), (x - other).abs());
+                if old > 1.0 && new > 1.0 {
+                    let anchor = (x + other) / 2.0 - LABEL;
+                    scale.update(|s| *s = s.zoom(new / old, anchor.clamp(0.0, s.width)));
+                }
+            }
+            _ => {}
         }
     };
-    let on_up = move |_| drag_from.set(None);
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|p| p.retain(|&(id, _)| id != ev.pointer_id()));
+        if let Some((a, b)) = brush.get_untracked() {
+            brush.set(None);
+            if (a - b).abs() > 3.0 {
+                let s = scale.get_untracked();
+                let day = |x: f64| s.day_at(x - LABEL);
+                let (from, to) = (day(a.min(b)).floor(), day(a.max(b)).ceil() - 1.0);
+                filters.update(|f| {
+                    f.from = Some(from as DayNumber);
+                    f.to = Some(to as DayNumber);
+                });
+            }
+        }
+    };
+    let brush_view = move || {
+        brush.get().map(|(a, b)| {
+            view! { <rect class="brush" x=a.min(b) y=0 width=(a - b).abs() height=AXIS /> }
+        })
+    };
 
     let drawing = {
         let corpus = corpus.clone();
@@ -149,13 +224,18 @@ pub fn Timeline() -> impl IntoView {
                     on:pointerdown=on_down
                     on:pointermove=on_move
                     on:pointerup=on_up
+                    on:pointercancel=on_up
                     on:pointerleave=on_up
                 >
                     <clipPath id="plot-area">
                         <rect x=LABEL y=0 width=WIDTH - LABEL height=height />
                     </clipPath>
+                    <rect class="axis-band" x=LABEL y=0 width=WIDTH - LABEL height=AXIS>
+                        <title>"Drag along the axis to show only those dates"</title>
+                    </rect>
                     <g clip-path="url(#plot-area)">{tick_marks}</g>
                     {rows}
+                    {brush_view}
                 </svg>
             }
         }
@@ -188,9 +268,15 @@ pub fn Timeline() -> impl IntoView {
                                 }
                             }
                         >
-                            <option value="country" selected=true>"by country"</option>
-                            <option value="person">"by person"</option>
-                            <option value="pair">"by country pair"</option>
+                            <option value="country" selected=move || mode.get() == LaneMode::Country>
+                                "by country"
+                            </option>
+                            <option value="person" selected=move || mode.get() == LaneMode::Person>
+                                "by person"
+                            </option>
+                            <option value="pair" selected=move || mode.get() == LaneMode::CountryPair>
+                                "by country pair"
+                            </option>
                         </select>
                     </label>
                     <button type="button" on:click=move |_| zoom(1.5)>"Zoom in"</button>
@@ -281,19 +367,31 @@ fn lane_marks(
         .collect_view()
 }
 
-/// The pointer's x position in SVG units.
-fn svg_x(ev: &web_sys::MouseEvent) -> f64 {
+/// The pointer's position in SVG units (the drawing scales uniformly).
+fn svg_point(ev: &web_sys::MouseEvent) -> (f64, f64) {
     let Some(target) = ev
         .current_target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
     else {
-        return 0.0;
+        return (0.0, 0.0);
     };
     let rect = target.get_bounding_client_rect();
     if rect.width() <= 0.0 {
-        return 0.0;
+        return (0.0, 0.0);
     }
-    (f64::from(ev.client_x()) - rect.left()) * WIDTH / rect.width()
+    let k = WIDTH / rect.width();
+    (
+        (f64::from(ev.client_x()) - rect.left()) * k,
+        (f64::from(ev.client_y()) - rect.top()) * k,
+    )
+}
+
+fn svg_x(ev: &web_sys::MouseEvent) -> f64 {
+    svg_point(ev).0
+}
+
+fn svg_y(ev: &web_sys::MouseEvent) -> f64 {
+    svg_point(ev).1
 }
 
 fn truncate(text: &str, max: usize) -> String {

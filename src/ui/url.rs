@@ -21,20 +21,7 @@ fn current_pairs() -> Vec<(String, String)> {
         return Vec::new();
     };
     let mut pairs = Vec::new();
-    for key in [
-        view_state::keys::QUERY,
-        view_state::keys::KIND,
-        view_state::keys::WITH,
-        view_state::keys::HOST,
-        view_state::keys::PLACE,
-        view_state::keys::SOURCE,
-        view_state::keys::FROM,
-        view_state::keys::TO,
-        view_state::keys::EVENT,
-        view_state::keys::ARTICLE,
-        view_state::keys::SPAN,
-        view_state::keys::ENTITY,
-    ] {
+    for key in view_state::keys::ALL {
         for value in params.get_all(key).iter() {
             if let Some(value) = value.as_string() {
                 pairs.push((key.to_string(), value));
@@ -49,6 +36,8 @@ fn apply(state: &State, v: ViewState) {
     state.filters.set(v.filters);
     state.selected.set(v.selected);
     state.entity.set(v.entity);
+    state.lanes.set(v.lanes);
+    state.window.set(v.window);
     state
         .open
         .set(v.open.map(|(article, span)| OpenArticle { article, span }));
@@ -61,6 +50,8 @@ fn view_of(state: &State) -> ViewState {
         selected: state.selected.get(),
         entity: state.entity.get(),
         open: state.open.get().map(|o| (o.article, o.span)),
+        lanes: state.lanes.get(),
+        window: state.window.get(),
     }
 }
 
@@ -101,11 +92,13 @@ pub fn sync(state: &State) {
         let current = window.location().search().unwrap_or_default();
         let unchanged = current.trim_start_matches('?') == query;
         if let (false, Ok(history)) = (unchanged, window.history()) {
-            // Typing in the search box replaces the entry instead of adding one
-            // per keystroke; every other change is a step back can undo.
+            // Typing in the search box, zooming and panning replace the entry
+            // instead of adding one per keystroke or wheel step; every other
+            // change is a step back can undo.
             let only_query_changed = previous.as_ref().is_some_and(|p| {
                 ViewState {
                     query: view.query.clone(),
+                    window: view.window,
                     ..p.clone()
                 } == view
             });

@@ -105,3 +105,28 @@ pub async fn progress_while_loading(client: &Client) -> Check {
         .await
         .map(drop)
 }
+
+pub async fn diagnostics_and_empty(client: &Client) -> Check {
+    // What the loader dropped is listed, collapsed, with the reason.
+    open(
+        client,
+        &server().url("/?corpus=fixtures/malformed/offset-past-end.json"),
+    )
+    .await?;
+    wait_for_text(client, ".diagnostics summary", |t| {
+        t == "1 item(s) were dropped while loading"
+    })
+    .await?;
+    crate::support::click(client, "//details[@class='diagnostics']/summary").await?;
+    wait_for_text(client, ".diagnostics li", |t| {
+        t == "mention #1 (article \"a1\"): span 13..99 ends past the end of the text (36 code points); the mention was dropped"
+    })
+    .await?;
+    // A corpus with nothing in it says so.
+    open(client, &server().url("/?corpus=fixtures/empty.json")).await?;
+    wait_for_text(client, ".corpus-empty", |t| {
+        t.contains("holds no articles and no events")
+    })
+    .await
+    .map(drop)
+}

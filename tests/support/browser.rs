@@ -132,6 +132,11 @@ impl Session {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .map_err(|e| format!("{}: could not open a session: {e}", engine.name()))?;
+        // The same desktop size everywhere (MiniBrowser opens smaller).
+        if let Err(e) = client.set_window_size(1280, 900).await {
+            let _ = client.clone().close().await;
+            return Err(format!("{}: could not size the window: {e}", engine.name()));
+        }
         Ok(Session {
             client,
             driver: session_guard.0.take().expect("driver still owned"),

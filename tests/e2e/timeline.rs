@@ -1,0 +1,120 @@
+//! The timeline's lanes and window travel in the URL, and dragging along its
+//! axis narrows the date filter to the dragged span.
+
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, Locator};
+
+use article_explorer::dates::PartialDate;
+use article_explorer::facets::Filters;
+
+use crate::expected_events;
+use crate::support::{click, ensure, open, server, wait_for_text, Check};
+
+async fn current_url(client: &Client) -> Result<String, String> {
+    client
+        .current_url()
+        .await
+        .map(|u| u.to_string())
+        .map_err(|e| e.to_string())
+}
+
+pub async fn view_in_url(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    let initial = wait_for_text(client, ".timeline-window", |t| t.starts_with("Showing")).await?;
+    click(client, "//button[text()='Zoom in']").await?;
+    click(client, "//button[text()='Zoom in']").await?;
+    let zoomed = wait_for_text(client, ".timeline-window", |t| t != initial).await?;
+    client
+        .find(Locator::Css(".timeline-controls select"))
+        .await
+        .map_err(|e| e.to_string())?
+        .select_by_value("pair")
+        .await
+        .map_err(|e| format!("choose lanes by country pair: {e}"))?;
+    wait_for_text(client, ".timeline-svg .lane-label", |t| t.contains(" – ")).await?;
+    let url = current_url(client).await?;
+    ensure(
+        url.contains("lanes=pair") && url.contains("window="),
+        || format!("the address does not hold the lanes and window: {url}"),
+    )?;
+    // A reload (or the link shared) shows the same window and lanes.
+    client.refresh().await.map_err(|e| e.to_string())?;
+    wait_for_text(client, ".timeline-window", |t| t == zoomed).await?;
+    wait_for_text(client, ".timeline-svg .lane-label", |t| t.contains(" – ")).await?;
+    let lanes = client
+        .execute(
+            "return document.querySelector('.timeline-controls select').value",
+            vec![],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    ensure(lanes == "pair", || {
+        format!("after reload the lanes are {lanes}")
+    })
+}
+
+pub async fn brush(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, ".timeline-window", |t| t.starts_with("Showing")).await?;
+    let rect = client
+        .execute(
+            "const band = document.querySelector('.timeline-svg .axis-band');
+             band.scrollIntoView({ block: 'center' });
+             const r = band.getBoundingClientRect();
+             return [r.left, r.top, r.width, r.height];",
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("no axis band: {e}"))?;
+    let at = |i: usize| rect[i].as_f64().unwrap_or(0.0);
+    let (left, top, width, height) = (at(0), at(1), at(2), at(3));
+    ensure(width > 100.0, || format!("the axis is {width} px wide"))?;
+    let y = (top + height / 2.0).round();
+    let drag = MouseActions::new("mouse".to_string())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: (left + width / 4.0).round(),
+            y,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(300)),
+            x: (left + width * 0.6).round(),
+            y,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    client
+        .perform_actions(drag)
+        .await
+        .map_err(|e| format!("drag along the axis: {e}"))?;
+    let _ = client.release_actions().await;
+    wait_for_text(client, "button[aria-label^='Remove filter to: ']", |_| true).await?;
+    // The events shown are those of the dates the drag chose.
+    let url = current_url(client).await?;
+    let day = |key: &str| {
+        url.split(['?', '&'])
+            .find_map(|pair| pair.strip_prefix(&format!("{key}=")))
+            .and_then(|v| PartialDate::parse(v).ok())
+    };
+    let (Some(from), Some(to)) = (day("from"), day("to")) else {
+        return Err(format!("the address has no from/to dates: {url}"));
+    };
+    ensure(from.first_day() < to.last_day(), || {
+        format!("an empty span: {url}")
+    })?;
+    let filters = Filters {
+        from: Some(from.first_day()),
+        to: Some(to.last_day()),
+        ..Filters::default()
+    };
+    let expected = format!("Events ({})", expected_events(&filters, ""));
+    wait_for_text(client, "#events-title", |t| t == expected)
+        .await
+        .map(drop)
+}
