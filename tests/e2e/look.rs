@@ -62,6 +62,19 @@ pub async fn theme(client: &Client) -> Check {
     pick("system").await
 }
 
+async fn pick_theme(client: &Client, choice: &str) -> Check {
+    let select = client
+        .find(fantoccini::Locator::XPath(
+            "//label[contains(., 'Theme')]/select",
+        ))
+        .await
+        .map_err(|e| format!("theme picker: {e}"))?;
+    select
+        .select_by_value(choice)
+        .await
+        .map_err(|e| format!("choose {choice}: {e}"))
+}
+
 /// A main view: where to open it and what to do to get there.
 struct View {
     name: &'static str,
@@ -221,6 +234,8 @@ async fn axe(client: &Client) -> Result<Vec<String>, String> {
         .unwrap_or_else(|| vec![format!("unexpected axe result {result}")]))
 }
 
+/// axe-core on every main view in the light theme, and on the reader (where
+/// most colours meet) in the dark one.
 pub async fn accessibility(client: &Client) -> Check {
     let mut failures = Vec::new();
     for view in VIEWS {
@@ -228,6 +243,17 @@ pub async fn accessibility(client: &Client) -> Check {
         for violation in axe(client).await? {
             failures.push(format!("{}: {violation}", view.name));
         }
+    }
+    let reader = VIEWS
+        .iter()
+        .find(|v| v.name == "reader")
+        .ok_or("no reader view")?;
+    show(client, reader).await?;
+    pick_theme(client, "dark").await?;
+    let dark = axe(client).await;
+    pick_theme(client, "system").await?;
+    for violation in dark? {
+        failures.push(format!("reader, dark: {violation}"));
     }
     ensure(failures.is_empty(), || failures.join("; "))
 }
