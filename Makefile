@@ -3,7 +3,7 @@
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: serve test build
+.PHONY: serve test build bench
 
 serve:
 	HOST=$(HOST) PORT=$(PORT) .ci/serve
@@ -13,3 +13,6 @@ test:
 
 build:
 	.ci/build
+
+bench:
+	.ci/bench

@@ -13,6 +13,7 @@ pub mod highlight;
 pub mod offsets;
 pub mod overview;
 pub mod search;
+pub mod synthetic;
 pub mod timeline;
 pub mod ui;
 pub mod view_state;

@@ -214,6 +214,19 @@ fn Explorer(
     provide_context(state.clone());
     super::url::sync(&state);
     keyboard_shortcuts(&state);
+    // The frame after this one is the first with the timeline drawn.
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                super::perf::mark_with(
+                    "ae:first-timeline-paint",
+                    "wasmBytes",
+                    super::perf::wasm_memory_bytes(),
+                )
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     let empty = state.corpus.articles.is_empty() && state.corpus.events.is_empty();
     view! {
         <Diagnostics />

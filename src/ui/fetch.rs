@@ -135,14 +135,18 @@ pub async fn read_file(
 }
 
 fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<Loaded, FetchError> {
+    super::perf::mark("ae:corpus-read");
+    let size = bytes.len() as f64;
     let text = String::from_utf8(bytes).map_err(|e| FetchError::NotText {
         source: source.to_string(),
         byte: e.utf8_error().valid_up_to(),
     })?;
-    corpus::load(&text).map_err(|error| FetchError::Invalid {
+    let loaded = corpus::load(&text).map_err(|error| FetchError::Invalid {
         url: source.to_string(),
         error,
-    })
+    });
+    super::perf::mark_with("ae:corpus-loaded", "bytes", size);
+    loaded
 }
 
 /// Drains a byte stream chunk by chunk, calling `progress` after each.

@@ -11,6 +11,7 @@ mod filters;
 mod overview_view;
 mod panel;
 pub mod panic;
+mod perf;
 mod reader;
 pub mod state;
 mod theme;

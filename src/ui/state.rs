@@ -54,10 +54,15 @@ impl State {
     /// Builds the state for a freshly loaded corpus.
     pub fn new(corpus: Corpus, diagnostics: Vec<Diagnostic>) -> State {
         let corpus = Arc::new(corpus);
-        let index = Arc::new(Index::build(&corpus));
+        let index = Arc::new(super::perf::measured("ae:index-build", || {
+            Index::build(&corpus)
+        }));
         let query = RwSignal::new(String::new());
         let filters = RwSignal::new(Filters::default());
-        let hits = Memo::new(move |_| Arc::new(index.search(&query.get())));
+        let hits = Memo::new(move |_| {
+            let q = query.get();
+            Arc::new(super::perf::measured("ae:search", || index.search(&q)))
+        });
         let filtered = {
             let corpus = corpus.clone();
             Memo::new(move |_| {

@@ -36,13 +36,20 @@ pub struct StaticServer {
 impl StaticServer {
     /// Starts serving `dist` and `fixtures` on a free loopback port.
     pub fn start(dist: PathBuf, fixtures: PathBuf) -> StaticServer {
+        StaticServer::with_mounts(dist, vec![("/fixtures/".to_string(), fixtures)])
+    }
+
+    /// Starts serving `dist`, and each folder under its URL prefix (which
+    /// starts and ends with `/`).
+    pub fn with_mounts(dist: PathBuf, mounts: Vec<(String, PathBuf)>) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let origin = format!("http://{}", listener.local_addr().unwrap());
+        let mounts = std::sync::Arc::new(mounts);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (dist, fixtures) = (dist.clone(), fixtures.clone());
+                let (dist, mounts) = (dist.clone(), mounts.clone());
                 thread::spawn(move || {
-                    let _ = handle(stream, &dist, &fixtures);
+                    let _ = handle(stream, &dist, &mounts);
                 });
             }
         });
@@ -55,7 +62,7 @@ impl StaticServer {
     }
 }
 
-fn handle(stream: TcpStream, dist: &Path, fixtures: &Path) -> std::io::Result<()> {
+fn handle(stream: TcpStream, dist: &Path, mounts: &[(String, PathBuf)]) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -66,14 +73,20 @@ fn handle(stream: TcpStream, dist: &Path, fixtures: &Path) -> std::io::Result<()
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let (status, content_type, body) = route(path, dist, fixtures);
+    let (status, content_type, body) = route(path, dist, mounts);
     let slow = path == format!("{SLOW_CORPUS_SITE}{CORPUS_PATH}");
     respond(stream, status, content_type, &body, slow)
 }
 
-fn route(path: &str, dist: &Path, fixtures: &Path) -> (&'static str, &'static str, Vec<u8>) {
-    if let Some(rest) = path.strip_prefix("/fixtures/") {
-        return file(fixtures, rest);
+fn route(
+    path: &str,
+    dist: &Path,
+    mounts: &[(String, PathBuf)],
+) -> (&'static str, &'static str, Vec<u8>) {
+    for (prefix, root) in mounts {
+        if let Some(rest) = path.strip_prefix(prefix.as_str()) {
+            return file(root, rest);
+        }
     }
     if let Some(rest) = path.strip_prefix(SLOW_CORPUS_SITE) {
         return file(dist, rest);
@@ -132,6 +145,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("css") => "text/css; charset=utf-8",
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
+        Some("mjs") => "text/javascript; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

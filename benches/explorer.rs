@@ -1,0 +1,402 @@
+//! The benchmark: Article Explorer beside the peers a user would otherwise
+//! reach for, on the same synthetic corpora, in the same headless Chromium
+//! run. Every figure is the median of several page loads.
+//!
+//! Run it with `make bench` (or `cargo bench --bench explorer` once the
+//! release site is built). `BENCH_SIZES` (default `1000,10000`) and
+//! `BENCH_RUNS` (default 5) change what it measures. It prints a table and
+//! writes it to `target/bench/results.md`.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use fantoccini::Client;
+use serde_json::Value;
+
+use article_explorer::synthetic::generate;
+use support::browser::{Engine, Session};
+use support::server::StaticServer;
+use support::{dist, root};
+
+/// The keystrokes typed into the search box, one query per keystroke.
+const TYPED: [&str; 3] = ["talks", "energy agreement", "welcomed the delegation"];
+
+fn keystrokes() -> Vec<String> {
+    TYPED
+        .iter()
+        .flat_map(|q| (1..=q.chars().count()).map(|n| q.chars().take(n).collect::<String>()))
+        .filter(|q| !q.ends_with(' '))
+        .collect()
+}
+
+fn bench_dir() -> PathBuf {
+    root().join("target/bench")
+}
+
+/// The corpus file for `n` articles, generated once (seed 2013).
+fn corpus(n: usize) -> PathBuf {
+    let path = bench_dir().join(format!("corpus-{n}.json"));
+    if !path.exists() {
+        let file = generate(n, 2013);
+        let json = serde_json::to_vec(&file).expect("serialise the corpus");
+        std::fs::write(&path, json).expect("write the corpus");
+    }
+    path
+}
+
+async fn eval(client: &Client, script: &str) -> Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("run `{script}`: {e}"))
+}
+
+/// Polls `script` until it returns something other than null.
+async fn until(client: &Client, script: &str, limit: Duration) -> Value {
+    let start = Instant::now();
+    loop {
+        let v = eval(client, script).await;
+        if !v.is_null() {
+            return v;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "`{script}` stayed null for {limit:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[v.len() / 2]
+}
+
+fn p95(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[((v.len() as f64 * 0.95).ceil() as usize).clamp(1, v.len()) - 1]
+}
+
+/// One page load of the explorer: milestones, then the typed query stream
+/// and a few zoom and pan steps, each timed from the input to the end of the
+/// re-render (layout included).
+#[derive(Debug, Default)]
+struct AppRun {
+    first_paint: f64,
+    index_build: f64,
+    memory: f64,
+    keystroke: Vec<f64>,
+    query: Vec<f64>,
+    zoom_pan: Vec<f64>,
+}
+
+const INTERACT: &str = r#"
+const [queries, done] = [arguments[0], arguments[arguments.length - 1]];
+const settle = () => new Promise((r) => setTimeout(r, 0)).then(() => document.body.offsetHeight);
+(async () => {
+  const input = document.getElementById('search');
+  performance.clearMeasures('ae:search');
+  const keystroke = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    keystroke.push(performance.now() - t0);
+  }
+  const query = performance.getEntriesByName('ae:search').map((m) => m.duration);
+  input.value = '';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+  const canvas = document.querySelector('.timeline-canvas');
+  const zoomPan = [];
+  for (const key of ['+', '+', '+', 'ArrowRight', 'ArrowRight', 'ArrowLeft', '-', '-', '-', '0']) {
+    const t0 = performance.now();
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    await settle();
+    zoomPan.push(performance.now() - t0);
+  }
+  done({ keystroke, query, zoomPan });
+})();
+"#;
+
+async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
+    client
+        .goto(&server.url(&format!("/?corpus=/bench/corpus-{n}.json")))
+        .await
+        .expect("open the explorer");
+    let paint = until(
+        client,
+        "const m = performance.getEntriesByName('ae:first-timeline-paint')[0];
+         return m ? [m.startTime, m.detail.wasmBytes] : null;",
+        Duration::from_secs(300),
+    )
+    .await;
+    let index = eval(
+        client,
+        "return performance.getEntriesByName('ae:index-build')[0].duration",
+    )
+    .await;
+    let heap = eval(
+        client,
+        "return performance.memory ? performance.memory.usedJSHeapSize : 0",
+    )
+    .await;
+    let interaction = client
+        .execute_async(INTERACT, vec![serde_json::to_value(keystrokes()).unwrap()])
+        .await
+        .expect("type and zoom");
+    let list = |key: &str| -> Vec<f64> {
+        interaction[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default()
+    };
+    AppRun {
+        first_paint: paint[0].as_f64().unwrap_or(f64::NAN),
+        index_build: index.as_f64().unwrap_or(f64::NAN),
+        memory: paint[1].as_f64().unwrap_or(0.0) + heap.as_f64().unwrap_or(0.0),
+        keystroke: list("keystroke"),
+        query: list("query"),
+        zoom_pan: list("zoomPan"),
+    }
+}
+
+async fn plain_run(client: &Client, server: &StaticServer, n: usize) -> f64 {
+    client
+        .goto(&server.url(&format!("/peers/plain.html?corpus=/bench/corpus-{n}.json")))
+        .await
+        .expect("open the plain page");
+    until(
+        client,
+        "const m = performance.getEntriesByName('peer:first-paint')[0]; return m ? m.startTime : null;",
+        Duration::from_secs(300),
+    )
+    .await
+    .as_f64()
+    .unwrap_or(f64::NAN)
+}
+
+struct SearchRun {
+    index: f64,
+    query: Vec<f64>,
+    heap: f64,
+}
+
+async fn minisearch_run(client: &Client, server: &StaticServer, n: usize) -> SearchRun {
+    let queries = keystrokes().join(",");
+    client
+        .goto(&server.url(&format!(
+            "/peers/search.html?corpus=/bench/corpus-{n}.json&queries={}",
+            queries.replace(' ', "%20")
+        )))
+        .await
+        .expect("open the MiniSearch page");
+    let r = until(
+        client,
+        "return window.peerResult ?? null",
+        Duration::from_secs(300),
+    )
+    .await;
+    SearchRun {
+        index: r["indexMs"].as_f64().unwrap_or(f64::NAN),
+        query: r["queryMs"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default(),
+        heap: r["heapBytes"].as_f64().unwrap_or(f64::NAN),
+    }
+}
+
+fn brotli_size(dir: &Path) -> u64 {
+    let mut total = 0;
+    for entry in std::fs::read_dir(dir).expect("read dist").flatten() {
+        let path = entry.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.ends_with(".wasm") || name.ends_with(".js") {
+            let out = Command::new("brotli")
+                .args(["-c", "-q", "11"])
+                .arg(&path)
+                .output()
+                .expect("run brotli (Debian package `brotli`)");
+            total += out.stdout.len() as u64;
+        }
+    }
+    total
+}
+
+struct Row {
+    metric: String,
+    ours: String,
+    peer: String,
+    ratio: String,
+    budget: String,
+    met: bool,
+}
+
+fn row(metric: String, ours: f64, peer: Option<(f64, &str)>, budget: (f64, &str)) -> Row {
+    let (ratio, met) = match peer {
+        Some((p, _)) => (ours / p, ours / p <= budget.0),
+        None => (f64::NAN, ours <= budget.0),
+    };
+    Row {
+        metric,
+        ours: format!("{ours:.1}"),
+        peer: peer.map_or("—".into(), |(p, name)| format!("{p:.1} ({name})")),
+        ratio: if ratio.is_nan() {
+            "—".into()
+        } else {
+            format!("{ratio:.2}×")
+        },
+        budget: budget.1.to_string(),
+        met,
+    }
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    std::fs::create_dir_all(bench_dir()).expect("create target/bench");
+    let server = StaticServer::with_mounts(
+        dist(),
+        vec![
+            ("/bench/".into(), bench_dir()),
+            ("/peers/".into(), root().join("benches/peers")),
+            ("/node_modules/".into(), root().join("node_modules")),
+        ],
+    );
+    let session = Session::start(Engine::Chromium)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut rows = Vec::new();
+    let size = brotli_size(&dist());
+    rows.push(row(
+        "wasm + JS, brotli (kB)".into(),
+        size as f64 / 1000.0,
+        None,
+        (150.0, "≤ 150 kB"),
+    ));
+    for &n in &sizes {
+        let json_bytes = std::fs::metadata(corpus(n)).map(|m| m.len()).unwrap_or(0) as f64;
+        eprintln!("{n} articles: corpus {:.1} MB", json_bytes / 1e6);
+        let mut app = Vec::new();
+        let mut plain = Vec::new();
+        let mut mini = Vec::new();
+        for r in 0..runs {
+            eprintln!("  run {}/{runs}", r + 1);
+            app.push(app_run(&session.client, &server, n).await);
+            plain.push(plain_run(&session.client, &server, n).await);
+            mini.push(minisearch_run(&session.client, &server, n).await);
+        }
+        let m = |f: &dyn Fn(&AppRun) -> f64| median(app.iter().map(f).collect());
+        let all = |f: &dyn Fn(&AppRun) -> &Vec<f64>| -> Vec<f64> {
+            app.iter().flat_map(|a| f(a).iter().copied()).collect()
+        };
+        let k = format!("{}k", n / 1000);
+        let paint_budget = if n >= 100_000 { 1.5 } else { 1.2 };
+        rows.push(row(
+            format!("{k}: navigation → first timeline paint (ms)"),
+            m(&|a| a.first_paint),
+            Some((median(plain.clone()), "plain JS, 50 rows")),
+            (paint_budget, &format!("≤ {paint_budget}× plain JS")),
+        ));
+        let keystroke_budget = if n >= 100_000 { 50.0 } else { 16.0 };
+        rows.push(row(
+            format!("{k}: search + re-render per keystroke, p95 (ms)"),
+            p95(all(&|a| &a.keystroke)),
+            None,
+            (keystroke_budget, &format!("≤ {keystroke_budget} ms")),
+        ));
+        rows.push(row(
+            format!("{k}: query time, median (ms)"),
+            median(all(&|a| &a.query)),
+            Some((
+                median(mini.iter().flat_map(|s| s.query.iter().copied()).collect()),
+                "MiniSearch",
+            )),
+            (1.0, "≤ 1.0× MiniSearch"),
+        ));
+        rows.push(row(
+            format!("{k}: index build (ms)"),
+            m(&|a| a.index_build),
+            Some((
+                median(mini.iter().map(|s| s.index).collect()),
+                "MiniSearch addAll",
+            )),
+            (1.0, "≤ 1.0× MiniSearch"),
+        ));
+        rows.push(row(
+            format!("{k}: timeline zoom / pan step, p95 (ms)"),
+            p95(all(&|a| &a.zoom_pan)),
+            None,
+            (16.0, "≤ 16 ms"),
+        ));
+        let memory = m(&|a| a.memory);
+        rows.push(row(
+            format!("{k}: JS heap + wasm memory (MB)"),
+            memory / 1e6,
+            Some((json_bytes / 1e6, "raw JSON")),
+            (3.0, "≤ 3× raw JSON"),
+        ));
+        rows.push(row(
+            format!("{k}: JS heap + wasm memory vs MiniSearch (MB)"),
+            memory / 1e6,
+            Some((
+                median(mini.iter().map(|s| s.heap).collect()) / 1e6,
+                "MiniSearch page heap",
+            )),
+            (1.0, "≤ MiniSearch"),
+        ));
+    }
+    session.close().await;
+
+    let mut table = String::from(
+        "| metric | Article Explorer | peer | ratio | budget | met |\n|---|---|---|---|---|---|\n",
+    );
+    for r in &rows {
+        let _ = writeln!(
+            table,
+            "| {} | {} | {} | {} | {} | {} |",
+            r.metric,
+            r.ours,
+            r.peer,
+            r.ratio,
+            r.budget,
+            if r.met { "yes" } else { "**no**" }
+        );
+    }
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let report = format!(
+        "Headless Chromium, {cores} cores ({cpu}); median of {runs} page loads per size; \
+         synthetic corpora from `gen-corpus` (seed 2013).\n\n{table}"
+    );
+    println!("{report}");
+    std::fs::write(bench_dir().join("results.md"), &report).expect("write results.md");
+}
