@@ -93,6 +93,11 @@ fn p95(mut v: Vec<f64>) -> f64 {
 /// re-render (layout included).
 #[derive(Debug, Default)]
 struct AppRun {
+    /// Start times of `ae:corpus-read`, `ae:corpus-loaded`,
+    /// `ae:first-timeline-paint`, `ae:index-ready` and `ae:first-frame`.
+    milestones: [f64; 5],
+    /// Main-thread tasks over 50 ms after the first paint.
+    long_tasks: Vec<f64>,
     first_paint: f64,
     index_build: f64,
     memory: f64,
@@ -116,6 +121,11 @@ const settle = () => new Promise((r) => setTimeout(r, 0)).then(() => document.bo
     keystroke.push(performance.now() - t0);
   }
   const query = performance.getEntriesByName('ae:search').map((m) => m.duration);
+  const steps = {};
+  for (const name of ['ae:filter', 'ae:items', 'ae:lanes']) {
+    const d = performance.getEntriesByName(name).map((m) => m.duration).sort((a, b) => a - b);
+    steps[name] = d.length ? d[Math.floor(d.length / 2)] : null;
+  }
   input.value = '';
   input.dispatchEvent(new Event('input', { bubbles: true }));
   await settle();
@@ -127,7 +137,15 @@ const settle = () => new Promise((r) => setTimeout(r, 0)).then(() => document.bo
     await settle();
     zoomPan.push(performance.now() - t0);
   }
-  done({ keystroke, query, zoomPan });
+  const longTasks = await new Promise((resolve) => {
+    const seen = [];
+    const paint = performance.getEntriesByName('ae:first-timeline-paint')[0].startTime;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.startTime > paint) seen.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+    setTimeout(() => resolve(seen), 100);
+  });
+  done({ keystroke, query, zoomPan, longTasks, steps });
 })();
 "#;
 
@@ -143,9 +161,21 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
         Duration::from_secs(300),
     )
     .await;
-    let index = eval(
+    // The index is built after the first paint, in slices; its figure is
+    // the time spent building, without the pauses between slices.
+    let index = until(
         client,
-        "return performance.getEntriesByName('ae:index-build')[0].duration",
+        "const m = performance.getEntriesByName('ae:index-ready')[0];
+         return m ? [m.detail.busyMs, m.detail.wasmBytes] : null;",
+        Duration::from_secs(300),
+    )
+    .await;
+    let milestones = eval(
+        client,
+        "const at = (n) => performance.getEntriesByName(n)[0];
+         return [at('ae:corpus-read').startTime, at('ae:corpus-loaded').startTime,
+                 at('ae:first-timeline-paint').startTime, at('ae:index-ready').startTime,
+                 at('ae:first-frame').startTime];",
     )
     .await;
     let heap = eval(
@@ -163,10 +193,22 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
             .map(|a| a.iter().filter_map(Value::as_f64).collect())
             .unwrap_or_default()
     };
+    eprintln!(
+        "    per keystroke, median: filter {} ms, items {} ms, lanes {} ms",
+        interaction["steps"]["ae:filter"],
+        interaction["steps"]["ae:items"],
+        interaction["steps"]["ae:lanes"]
+    );
+    let ms: Vec<f64> = milestones
+        .as_array()
+        .map(|a| a.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect())
+        .unwrap_or_default();
     AppRun {
+        milestones: std::array::from_fn(|i| ms.get(i).copied().unwrap_or(f64::NAN)),
+        long_tasks: list("longTasks"),
         first_paint: paint[0].as_f64().unwrap_or(f64::NAN),
-        index_build: index.as_f64().unwrap_or(f64::NAN),
-        memory: paint[1].as_f64().unwrap_or(0.0) + heap.as_f64().unwrap_or(0.0),
+        index_build: index[0].as_f64().unwrap_or(f64::NAN),
+        memory: index[1].as_f64().unwrap_or(0.0) + heap.as_f64().unwrap_or(0.0),
         keystroke: list("keystroke"),
         query: list("query"),
         zoom_pan: list("zoomPan"),
@@ -288,6 +330,7 @@ async fn main() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let mut rows = Vec::new();
+    let mut breakdown = Vec::new();
     let size = brotli_size(&dist());
     rows.push(row(
         "wasm + JS, brotli (kB)".into(),
@@ -303,7 +346,12 @@ async fn main() {
         let mut mini = Vec::new();
         for r in 0..runs {
             eprintln!("  run {}/{runs}", r + 1);
-            app.push(app_run(&session.client, &server, n).await);
+            let a = app_run(&session.client, &server, n).await;
+            eprintln!(
+                "    read {:.0} ms, loaded {:.0}, DOM built {:.0}, painted {:.0}, search ready {:.0}; long tasks after paint {:?}",
+                a.milestones[0], a.milestones[1], a.milestones[4], a.milestones[2], a.milestones[3], a.long_tasks
+            );
+            app.push(a);
             plain.push(plain_run(&session.client, &server, n).await);
             mini.push(minisearch_run(&session.client, &server, n).await);
         }
@@ -350,6 +398,19 @@ async fn main() {
             None,
             (16.0, "≤ 16 ms"),
         ));
+        rows.push(row(
+            format!("{k}: longest main-thread task after first paint (ms)"),
+            all(&|a| &a.long_tasks).into_iter().fold(0.0, f64::max),
+            None,
+            (50.0, "none over 50 ms"),
+        ));
+        breakdown.push(format!(
+            "{k}: corpus read at {:.0} ms, parsed and checked at {:.0}, timeline painted at {:.0}, search ready at {:.0}",
+            m(&|a| a.milestones[0]),
+            m(&|a| a.milestones[1]),
+            m(&|a| a.milestones[2]),
+            m(&|a| a.milestones[3]),
+        ));
         let memory = m(&|a| a.memory);
         rows.push(row(
             format!("{k}: JS heap + wasm memory (MB)"),
@@ -395,7 +456,8 @@ async fn main() {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let report = format!(
         "Headless Chromium, {cores} cores ({cpu}); median of {runs} page loads per size; \
-         synthetic corpora from `gen-corpus` (seed 2013).\n\n{table}"
+         synthetic corpora from `gen-corpus` (seed 2013).\n\n{table}\nMedian milestones after navigation:\n\n{}\n",
+        breakdown.iter().map(|b| format!("- {b}")).collect::<Vec<_>>().join("\n")
     );
     println!("{report}");
     std::fs::write(bench_dir().join("results.md"), &report).expect("write results.md");

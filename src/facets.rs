@@ -103,7 +103,12 @@ pub fn apply(
         }
         if all_but(Facet::Source) {
             for s in sources(corpus, event) {
-                *c.sources.entry(s.to_string()).or_default() += 1;
+                match c.sources.get_mut(s) {
+                    Some(n) => *n += 1,
+                    None => {
+                        c.sources.insert(s.to_string(), 1);
+                    }
+                }
             }
         }
     }

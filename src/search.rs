@@ -18,18 +18,22 @@ pub enum Field {
     Text,
 }
 
+/// One article's occurrences of one term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Posting {
     article: ArticleIx,
-    field: Field,
-    span: Span,
+    /// Occurrences in the title and in the text (saturating).
+    title: u16,
+    text: u16,
 }
 
-/// The search index of one corpus.
+/// The search index of one corpus. It keeps one posting per term and
+/// article, not per occurrence: hit positions are found again in the one
+/// article being read ([`match_spans`]), which keeps the index small.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Folded terms in sorted order, for prefix ranges.
-    terms: Vec<String>,
+    terms: Vec<Box<str>>,
     /// Postings of `terms[i]`, in article order.
     postings: Vec<Vec<Posting>>,
     articles: usize,
@@ -42,36 +46,81 @@ pub struct Hit {
     pub article: ArticleIx,
     /// Higher is better.
     pub score: f64,
-    /// Where the query terms occur in the title.
-    pub title_spans: Vec<Span>,
-    /// Where they occur in the text.
-    pub text_spans: Vec<Span>,
 }
 
-impl Index {
-    /// Indexes every article's title and text.
-    pub fn build(corpus: &Corpus) -> Index {
-        let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
-        for (i, article) in corpus.articles.iter().enumerate() {
-            let article_ix = ArticleIx(i as u32);
-            for (field, text) in [(Field::Title, &article.title), (Field::Text, &article.text)] {
-                for (term, span) in tokens(text) {
-                    map.entry(term).or_default().push(Posting {
-                        article: article_ix,
-                        field,
-                        span,
+/// Builds an [`Index`] an article at a time, so a caller can spread the work
+/// over several short tasks.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    map: HashMap<Box<str>, Vec<Posting>>,
+    next: usize,
+}
+
+impl IndexBuilder {
+    /// An empty builder, starting at the first article.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// How many articles are indexed so far.
+    pub fn indexed(&self) -> usize {
+        self.next
+    }
+
+    /// Indexes the next article of `corpus`; false when none is left.
+    pub fn add_next(&mut self, corpus: &Corpus) -> bool {
+        let Some(article) = corpus.articles.get(self.next) else {
+            return false;
+        };
+        let ix = ArticleIx(self.next as u32);
+        for (title, text) in [(true, &article.title), (false, &article.text)] {
+            for_each_token(text, |term, _| {
+                let postings = match self.map.get_mut(term) {
+                    Some(p) => p,
+                    None => self.map.entry(term.into()).or_default(),
+                };
+                if postings.last().is_none_or(|p| p.article != ix) {
+                    postings.push(Posting {
+                        article: ix,
+                        title: 0,
+                        text: 0,
                     });
                 }
-            }
+                if let Some(p) = postings.last_mut() {
+                    let n = if title { &mut p.title } else { &mut p.text };
+                    *n = n.saturating_add(1);
+                }
+            });
         }
-        let mut entries: Vec<(String, Vec<Posting>)> = map.into_iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings) = entries.into_iter().unzip();
+        self.next += 1;
+        true
+    }
+
+    /// The finished index over the articles added.
+    pub fn finish(self) -> Index {
+        let mut entries: Vec<(Box<str>, Vec<Posting>)> = self.map.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (terms, postings) = entries
+            .into_iter()
+            .map(|(t, mut p)| {
+                p.shrink_to_fit();
+                (t, p)
+            })
+            .unzip();
         Index {
             terms,
             postings,
-            articles: corpus.articles.len(),
+            articles: self.next,
         }
+    }
+}
+
+impl Index {
+    /// Indexes every article's title and text at once.
+    pub fn build(corpus: &Corpus) -> Index {
+        let mut builder = IndexBuilder::new();
+        while builder.add_next(corpus) {}
+        builder.finish()
     }
 
     /// Articles holding every word of `query`, best first. The last word also
@@ -83,54 +132,47 @@ impl Index {
             return Vec::new();
         }
         let prefix_last = !query.ends_with(char::is_whitespace);
-        let mut per_article: HashMap<ArticleIx, (f64, Vec<Span>, Vec<Span>, usize)> =
-            HashMap::new();
+        // Dense per-article tallies: score so far and words matched.
+        let mut score = vec![0.0f64; self.articles];
+        let mut matched = vec![0u16; self.articles];
+        let mut word_score = vec![0.0f64; self.articles];
+        let mut touched: Vec<u32> = Vec::new();
         for (w, word) in words.iter().enumerate() {
             let matching = if prefix_last && w == words.len() - 1 {
                 self.prefix_range(word)
             } else {
                 self.exact(word)
             };
-            let mut seen_in: HashMap<ArticleIx, f64> = HashMap::new();
+            touched.clear();
             for t in matching {
                 let postings = &self.postings[t];
-                let docs = count_articles(postings);
-                let idf = ((self.articles as f64 + 1.0) / (docs as f64 + 0.5)).ln() + 1.0;
+                let idf = ((self.articles as f64 + 1.0) / (postings.len() as f64 + 0.5)).ln() + 1.0;
                 // An exact term outranks a longer word it is a prefix of.
                 let closeness = word.chars().count() as f64 / self.terms[t].chars().count() as f64;
                 for p in postings {
-                    let weight = match p.field {
-                        Field::Title => 3.0,
-                        Field::Text => 1.0,
-                    };
-                    *seen_in.entry(p.article).or_default() += idf * weight * closeness;
-                    let entry = per_article.entry(p.article).or_default();
-                    match p.field {
-                        Field::Title => entry.1.push(p.span),
-                        Field::Text => entry.2.push(p.span),
+                    let a = p.article.0 as usize;
+                    if word_score[a] == 0.0 {
+                        touched.push(p.article.0);
                     }
+                    let weight = 3.0 * f64::from(p.title) + f64::from(p.text);
+                    word_score[a] += idf * weight * closeness;
                 }
             }
-            for (article, score) in seen_in {
-                let entry = per_article.entry(article).or_default();
-                entry.0 += score.ln_1p();
-                entry.3 += 1;
+            for &a in &touched {
+                let a = a as usize;
+                score[a] += word_score[a].ln_1p();
+                matched[a] += 1;
+                word_score[a] = 0.0;
             }
         }
-        let mut hits: Vec<Hit> = per_article
-            .into_iter()
-            .filter(|(_, e)| e.3 == words.len())
-            .map(|(article, (score, mut title_spans, mut text_spans, _))| {
-                title_spans.sort();
-                title_spans.dedup();
-                text_spans.sort();
-                text_spans.dedup();
-                Hit {
-                    article,
-                    score,
-                    title_spans,
-                    text_spans,
-                }
+        let all = words.len() as u16;
+        let mut hits: Vec<Hit> = matched
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m == all)
+            .map(|(a, _)| Hit {
+                article: ArticleIx(a as u32),
+                score: score[a],
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)));
@@ -138,14 +180,14 @@ impl Index {
     }
 
     fn exact(&self, word: &str) -> std::ops::Range<usize> {
-        match self.terms.binary_search_by(|t| t.as_str().cmp(word)) {
+        match self.terms.binary_search_by(|t| (**t).cmp(word)) {
             Ok(i) => i..i + 1,
             Err(i) => i..i,
         }
     }
 
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let from = self.terms.partition_point(|t| t.as_str() < prefix);
+        let from = self.terms.partition_point(|t| &**t < prefix);
         let to = from + self.terms[from..].partition_point(|t| t.starts_with(prefix));
         from..to
     }
@@ -156,16 +198,21 @@ impl Index {
     }
 }
 
-fn count_articles(postings: &[Posting]) -> usize {
-    let mut n = 0;
-    let mut last = None;
-    for p in postings {
-        if last != Some(p.article) {
-            n += 1;
-            last = Some(p.article);
+/// Where the words of `query` occur in `text`, matched as [`Index::search`]
+/// matches them (the last word as a prefix while it is being typed).
+pub fn match_spans(text: &str, query: &str) -> Vec<Span> {
+    let words: Vec<String> = tokens(query).into_iter().map(|(t, _)| t).collect();
+    let Some(last) = words.last() else {
+        return Vec::new();
+    };
+    let prefix_last = !query.ends_with(char::is_whitespace);
+    let mut spans = Vec::new();
+    for_each_token(text, |term, span| {
+        if words.iter().any(|w| w == term) || (prefix_last && term.starts_with(last.as_str())) {
+            spans.push(span);
         }
-    }
-    n
+    });
+    spans
 }
 
 /// Splits `text` into folded terms with their code-point spans. Letters and
@@ -173,31 +220,37 @@ fn count_articles(postings: &[Posting]) -> usize {
 /// word of its own, since those scripts do not separate words with spaces.
 pub fn tokens(text: &str) -> Vec<(String, Span)> {
     let mut out = Vec::new();
+    for_each_token(text, |term, span| out.push((term.to_string(), span)));
+    out
+}
+
+/// Calls `f` with each folded term of `text` and its span, reusing one buffer.
+fn for_each_token(text: &str, mut f: impl FnMut(&str, Span)) {
     let mut word = String::new();
     let mut start = 0u32;
-    let flush = |word: &mut String, start: u32, end: u32, out: &mut Vec<(String, Span)>| {
+    let mut flush = |word: &mut String, start: u32, end: u32| {
         if !word.is_empty() {
-            out.push((std::mem::take(word), Span { start, end }));
+            f(word, Span { start, end });
+            word.clear();
         }
     };
     let mut i = 0u32;
     for c in text.chars() {
         if is_ideographic(c) {
-            flush(&mut word, start, i, &mut out);
+            flush(&mut word, start, i);
             fold_into(c, &mut word);
-            flush(&mut word, i, i + 1, &mut out);
+            flush(&mut word, i, i + 1);
         } else if c.is_alphanumeric() || (is_mark(c) && !word.is_empty()) {
             if word.is_empty() {
                 start = i;
             }
             fold_into(c, &mut word);
         } else {
-            flush(&mut word, start, i, &mut out);
+            flush(&mut word, start, i);
         }
         i += 1;
     }
-    flush(&mut word, start, i, &mut out);
-    out
+    flush(&mut word, start, i);
 }
 
 fn is_ideographic(c: char) -> bool {
@@ -316,8 +369,15 @@ mod tests {
         let index = Index::build(&c);
         let hits = index.search("geneva");
         assert_eq!(hits.iter().map(|h| h.article.0).collect::<Vec<_>>(), [0, 1]);
-        assert_eq!(hits[0].title_spans, [Span { start: 10, end: 16 }]);
-        assert_eq!(hits[0].text_spans, [Span { start: 19, end: 25 }]);
+        let first = &c.articles[0];
+        assert_eq!(
+            match_spans(&first.title, "geneva"),
+            [Span { start: 10, end: 16 }]
+        );
+        assert_eq!(
+            match_spans(&first.text, "geneva"),
+            [Span { start: 19, end: 25 }]
+        );
     }
 
     #[test]
@@ -340,6 +400,56 @@ mod tests {
         let c = corpus(&[("a", "习近平访问俄罗斯"), ("b", "普京")]);
         let hits = Index::build(&c).search("习近平");
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].text_spans.len(), 3);
+        assert_eq!(match_spans(&c.articles[0].text, "习近平").len(), 3);
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::corpus::load;
+
+    #[test]
+    fn built_in_steps_equals_built_at_once() {
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/corpus.json"
+        ))
+        .unwrap();
+        let corpus = load(&json).unwrap().corpus;
+        let whole = Index::build(&corpus);
+        let mut builder = IndexBuilder::new();
+        let mut steps = 0;
+        while builder.add_next(&corpus) {
+            steps += 1;
+        }
+        assert_eq!(steps, corpus.articles.len());
+        assert_eq!(builder.indexed(), corpus.articles.len());
+        let stepped = builder.finish();
+        assert_eq!(stepped.term_count(), whole.term_count());
+        for q in ["putin", "xi jin", "state visit", "moscow "] {
+            assert_eq!(stepped.search(q), whole.search(q), "query {q:?}");
+            assert!(!whole.search(q).is_empty(), "query {q:?} finds nothing");
+        }
+    }
+
+    #[test]
+    fn repeated_words_rank_higher_and_spans_follow_the_typing() {
+        let json = serde_json::json!({
+            "format": "article-explorer/corpus", "version": 1,
+            "articles": [
+                {"id": "a", "title": "t", "source": "s", "published": "2020", "language": "en",
+                 "text": "Talks, talks and more talks."},
+                {"id": "b", "title": "t", "source": "s", "published": "2020", "language": "en",
+                 "text": "Brief talks."}
+            ]
+        });
+        let c = load(&json.to_string()).unwrap().corpus;
+        let hits = Index::build(&c).search("talks");
+        assert_eq!(hits.iter().map(|h| h.article.0).collect::<Vec<_>>(), [0, 1]);
+        assert!(hits[0].score > hits[1].score);
+        assert_eq!(match_spans("Talks, talkative", "tal").len(), 2);
+        assert_eq!(match_spans("Talks, talkative", "talks ").len(), 1);
+        assert!(match_spans("Talks", "").is_empty());
     }
 }

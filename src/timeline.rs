@@ -6,7 +6,7 @@
 //! visit reported from both sides (042 by the guest, 043 by the host) is one
 //! item.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
 use crate::dates::{civil_from_days, days_from_civil, DateRange, DayNumber};
@@ -42,15 +42,21 @@ pub fn items(corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
         }
         i
     }
-    let visits: Vec<usize> = (0..events.len())
-        .filter(|&i| corpus.event(events[i]).kind == EventKind::Visit)
-        .collect();
+    // Guest-side visits by host country, so each host-side record is
+    // compared only with visits to the same country.
+    let mut visits: HashMap<EntityIx, Vec<usize>> = HashMap::new();
+    for (i, &e) in events.iter().enumerate() {
+        let event = corpus.event(e);
+        if let (EventKind::Visit, Some(host)) = (event.kind, event.host) {
+            visits.entry(host).or_default().push(i);
+        }
+    }
     for (j, &host_ix) in events.iter().enumerate() {
         let hosted = corpus.event(host_ix);
-        if hosted.kind != EventKind::HostVisit || hosted.host.is_none() {
+        let Some(host) = hosted.host.filter(|_| hosted.kind == EventKind::HostVisit) else {
             continue;
-        }
-        for &i in &visits {
+        };
+        for &i in visits.get(&host).map_or(&[][..], Vec::as_slice) {
             let visit = corpus.event(events[i]);
             let same_trip = visit.host == hosted.host
                 && visit
@@ -66,20 +72,26 @@ pub fn items(corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<EventIx>> = BTreeMap::new();
+    // Groups in order of their roots (a root is its group's first member).
+    let mut slot = vec![usize::MAX; events.len()];
+    let mut groups: Vec<Vec<EventIx>> = Vec::new();
     for (i, &event) in events.iter().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(event);
+        if slot[r] == usize::MAX {
+            slot[r] = groups.len();
+            groups.push(Vec::with_capacity(1));
+        }
+        groups[slot[r]].push(event);
     }
     let mut out: Vec<Item> = groups
-        .into_values()
+        .into_iter()
         .map(|mut group| {
             // The guest-side record leads: its summary reads as the visit.
             group.sort_by_key(|&e| (corpus.event(e).kind != EventKind::Visit, e));
             merge(corpus, group)
         })
         .collect();
-    out.sort_by_key(|item| (item.dates.sort_key(), item.events[0]));
+    out.sort_by_cached_key(|item| (item.dates.sort_key(), item.events[0]));
     out
 }
 

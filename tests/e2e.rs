@@ -7,6 +7,8 @@
 
 mod support;
 
+#[path = "e2e/large.rs"]
+mod large;
 #[path = "e2e/loading.rs"]
 mod loading;
 #[path = "e2e/look.rs"]
@@ -99,6 +101,13 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("loader diagnostics and an empty corpus", |c, _| {
         Box::pin(loading::diagnostics_and_empty(c))
     }),
+    ("a long corpus lists a page at a time", |c, _| {
+        Box::pin(large::paging(c))
+    }),
+    (
+        "a query in the link applies once the index is ready",
+        |c, _| Box::pin(large::query_before_index(c)),
+    ),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {
         Box::pin(look::accessibility(c))

@@ -38,17 +38,8 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 fn parse(text: &str) -> Result<CorpusFile, LoadError> {
     // The header is checked before the body, so that a file of another format or
     // version is named as such rather than reported as a shape error deep inside.
-    #[derive(serde::Deserialize)]
-    struct Header {
-        format: Option<serde_json::Value>,
-        version: Option<serde_json::Value>,
-    }
-    let header: Result<Header, _> = serde_json::from_str(text);
-    if let Ok(Header {
-        format: Some(format),
-        version,
-    }) = header
-    {
+    let (format, version) = peek_header(text);
+    if let Some(format) = format {
         if format.as_str() != Some(FORMAT_NAME) {
             return Err(LoadError::NotACorpus {
                 found: format
@@ -80,6 +71,47 @@ fn parse(text: &str) -> Result<CorpusFile, LoadError> {
         message: strip_position(&e.to_string()),
     })?;
     Ok(file)
+}
+
+/// The top-level `format` and `version` values, read only as far as needed:
+/// the scan stops once both are seen (they usually come first), so a large
+/// file is not parsed twice. Anything unreadable gives `None`; the full parse
+/// reports it.
+fn peek_header(text: &str) -> (Option<serde_json::Value>, Option<serde_json::Value>) {
+    use serde::de::{Deserializer as _, Error as _, IgnoredAny, MapAccess, Visitor};
+
+    #[derive(Default)]
+    struct Header {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    struct Peek<'h>(&'h mut Header);
+    impl<'de> Visitor<'de> for Peek<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                match &*key {
+                    "format" => self.0.format = Some(map.next_value()?),
+                    "version" => self.0.version = Some(map.next_value()?),
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                if self.0.format.is_some() && self.0.version.is_some() {
+                    // Enough read; the error only ends the scan early.
+                    return Err(A::Error::custom("header read"));
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut header = Header::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let _ = (&mut de).deserialize_map(Peek(&mut header));
+    (header.format, header.version)
 }
 
 /// serde_json appends " at line L column C" to its messages; the position is

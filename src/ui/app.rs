@@ -214,15 +214,18 @@ fn Explorer(
     provide_context(state.clone());
     super::url::sync(&state);
     keyboard_shortcuts(&state);
-    // The frame after this one is the first with the timeline drawn.
-    request_animation_frame(|| {
+    // The frame after this one is the first with the timeline drawn; the
+    // search index is built after it.
+    let after_paint = state.clone();
+    request_animation_frame(move || {
+        super::perf::mark("ae:first-frame");
         set_timeout(
-            || {
+            move || {
                 super::perf::mark_with(
                     "ae:first-timeline-paint",
-                    "wasmBytes",
-                    super::perf::wasm_memory_bytes(),
-                )
+                    &[("wasmBytes", super::perf::wasm_memory_bytes())],
+                );
+                after_paint.build_index();
             },
             std::time::Duration::ZERO,
         )
@@ -305,40 +308,43 @@ fn Diagnostics() -> impl IntoView {
     })
 }
 
-/// Every article, with a button that opens it in the reader.
+/// Rows the article list adds at a time.
+const ARTICLE_PAGE: usize = 100;
+
+/// The articles, a page at a time, each with a button that opens it in the
+/// reader.
 #[component]
 fn ArticleList() -> impl IntoView {
     let state = use_state();
     let count = state.corpus.articles.len();
-    let rows = state
-        .corpus
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, article)| {
-            let ix = ArticleIx(i as u32);
-            let state = state.clone();
-            let label = format!("Read: {}", article.title);
-            view! {
-                <li class="article-item">
-                    <h3 class="article-title">{article.title.clone()}</h3>
-                    <p class="article-meta">
-                        <span class="article-source">{article.source.clone()}</span>
-                        " · "
-                        <time datetime=article.published.to_string()>{article.published.label()}</time>
-                        " · "
-                        <button type="button" class="link-button" aria-label=label on:click=move |_| state.open_article(ix, None)>
-                            "Read"
-                        </button>
-                    </p>
-                </li>
-            }
-        })
-        .collect_view();
+    let limit = RwSignal::new(ARTICLE_PAGE);
+    let row = move |i: usize| {
+        let article = &state.corpus.articles[i];
+        let ix = ArticleIx(i as u32);
+        let state = state.clone();
+        let label = format!("Read: {}", article.title);
+        view! {
+            <li class="article-item">
+                <h3 class="article-title">{article.title.clone()}</h3>
+                <p class="article-meta">
+                    <span class="article-source">{article.source.clone()}</span>
+                    " · "
+                    <time datetime=article.published.to_string()>{article.published.label()}</time>
+                    " · "
+                    <button type="button" class="link-button" aria-label=label on:click=move |_| state.open_article(ix, None)>
+                        "Read"
+                    </button>
+                </p>
+            </li>
+        }
+    };
     view! {
         <section aria-labelledby="articles-title">
             <h2 id="articles-title">{format!("Articles ({count})")}</h2>
-            <ul class="article-list">{rows}</ul>
+            <ul class="article-list">
+                <For each=move || 0..limit.get().min(count) key=|&i| i children=row />
+            </ul>
+            <super::more::ShowMore total=Signal::stored(count) limit page=ARTICLE_PAGE noun="articles" />
         </section>
     }
 }

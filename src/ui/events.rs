@@ -17,13 +17,17 @@ fn names(corpus: &crate::corpus::Corpus, entities: &[crate::corpus::EntityIx]) -
         .join(", ")
 }
 
-/// Every filtered event in date order, as a list a keyboard and a screen
-/// reader can use.
+/// Rows the event list adds at a time.
+const PAGE: usize = 100;
+
+/// The filtered events in date order, as a list a keyboard and a screen
+/// reader can use; long lists grow a page at a time.
 #[component]
 pub fn EventList() -> impl IntoView {
     let state = use_state();
     let items = state.items;
     let count = move || items.with(|i| i.len());
+    let limit = RwSignal::new(PAGE);
     let filtered = state.filtered;
     let export = move |csv: bool| {
         let events = filtered.with_untracked(|f| f.events.clone());
@@ -64,12 +68,13 @@ pub fn EventList() -> impl IntoView {
                 <ol>
                     <For
                         each=move || {
-                            items.get().iter().cloned().collect::<Vec<Item>>()
+                            items.with(|i| i.iter().take(limit.get()).cloned().collect::<Vec<Item>>())
                         }
                         key=|item| item.events.clone()
                         children=move |item| view! { <EventRow item /> }
                     />
                 </ol>
+                <super::more::ShowMore total=Signal::derive(count) limit page=PAGE noun="events" />
             </Show>
         </section>
     }

@@ -145,7 +145,7 @@ fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<Loaded, FetchError> {
         url: source.to_string(),
         error,
     });
-    super::perf::mark_with("ae:corpus-loaded", "bytes", size);
+    super::perf::mark_with("ae:corpus-loaded", &[("bytes", size)]);
     loaded
 }
 

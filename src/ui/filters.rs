@@ -18,6 +18,20 @@ const TOP_VALUES: usize = 12;
 pub fn FilterPanel() -> impl IntoView {
     let state = use_state();
     let query = state.query;
+    // While the index is being built the placeholder says how far along it
+    // is (a line of its own would shift the page under the pointer).
+    let (index, indexed) = (state.index, state.indexed);
+    let total = state.corpus.articles.len().max(1);
+    let placeholder = move || {
+        if index.with(|i| i.is_some()) {
+            "Names, places, words…".to_string()
+        } else {
+            format!(
+                "Preparing search… {}%",
+                indexed.get() * 100 / total / 10 * 10
+            )
+        }
+    };
     view! {
         <aside class="filter-panel" aria-label="Filters">
             <div class="search-box">
@@ -26,10 +40,11 @@ pub fn FilterPanel() -> impl IntoView {
                     id="search"
                     type="search"
                     autocomplete="off"
-                    placeholder="Names, places, words…"
+                    placeholder=placeholder
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
+                <SearchReadiness />
             </div>
             <ActiveChips />
             <DateFacet />
@@ -38,22 +53,36 @@ pub fn FilterPanel() -> impl IntoView {
                 title="Participants"
                 values=|f: &Filters| &f.participants
                 values_mut=|f: &mut Filters| &mut f.participants
-                counts=|c: &crate::facets::FacetCounts| c.participants.clone()
+                counts=|c: &crate::facets::FacetCounts| &c.participants
             />
             <EntityFacet
                 title="Host country"
                 values=|f: &Filters| &f.hosts
                 values_mut=|f: &mut Filters| &mut f.hosts
-                counts=|c: &crate::facets::FacetCounts| c.hosts.clone()
+                counts=|c: &crate::facets::FacetCounts| &c.hosts
             />
             <EntityFacet
                 title="Place"
                 values=|f: &Filters| &f.places
                 values_mut=|f: &mut Filters| &mut f.places
-                counts=|c: &crate::facets::FacetCounts| c.places.clone()
+                counts=|c: &crate::facets::FacetCounts| &c.places
             />
             <SourceFacet />
         </aside>
+    }
+}
+
+/// A query typed before the index is ready: says it applies once it is.
+#[component]
+fn SearchReadiness() -> impl IntoView {
+    let state = use_state();
+    let (index, query) = (state.index, state.query);
+    move || {
+        (index.with(|i| i.is_none()) && !query.with(|q| q.trim().is_empty())).then(|| {
+            view! {
+                <p class="search-status">"Search is being prepared; the query applies as soon as it is ready."</p>
+            }
+        })
     }
 }
 
@@ -191,14 +220,16 @@ fn EntityFacet(
     /// Writes them.
     values_mut: EntitySetMut,
     /// Reads the facet's counts.
-    counts: fn(&crate::facets::FacetCounts) -> std::collections::BTreeMap<EntityIx, usize>,
+    counts: fn(&crate::facets::FacetCounts) -> &std::collections::BTreeMap<EntityIx, usize>,
 ) -> impl IntoView {
     let state = use_state();
     let (filters, filtered) = (state.filters, state.filtered);
     // The values listed are fixed for a corpus (the most frequent overall), so
     // rows do not jump while the user filters; their counts are live.
-    let all = counts(&crate::facets::apply(&state.corpus, &Filters::default(), None).counts);
-    let mut top: Vec<(EntityIx, usize)> = all.into_iter().collect();
+    let mut top: Vec<(EntityIx, usize)> = counts(&state.overall.counts)
+        .iter()
+        .map(|(&e, &n)| (e, n))
+        .collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     top.truncate(TOP_VALUES);
     let rows = top
@@ -227,17 +258,19 @@ fn EntityFacet(
 fn SourceFacet() -> impl IntoView {
     let state = use_state();
     let (filters, filtered) = (state.filters, state.filtered);
-    let mut sources: Vec<String> = state
-        .corpus
-        .articles
+    // Like the entity facets: the most frequent sources, fixed for a corpus.
+    let mut top: Vec<(String, usize)> = state
+        .overall
+        .counts
+        .sources
         .iter()
-        .map(|a| a.source.clone())
+        .map(|(s, &n)| (s.clone(), n))
         .collect();
-    sources.sort();
-    sources.dedup();
-    let rows = sources
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(TOP_VALUES);
+    let rows = top
         .into_iter()
-        .map(|source| {
+        .map(|(source, _)| {
             let key = source.clone();
             let count = Signal::derive(move || {
                 filtered.with(|f| f.counts.sources.get(&key).copied().unwrap_or(0))

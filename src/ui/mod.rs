@@ -8,6 +8,7 @@ mod entities_view;
 mod events;
 pub mod fetch;
 mod filters;
+mod more;
 mod overview_view;
 mod panel;
 pub mod panic;

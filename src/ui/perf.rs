@@ -3,10 +3,17 @@
 //!
 //! - `ae:corpus-read`: the corpus bytes have arrived;
 //! - `ae:corpus-loaded`: parsed and validated, with `detail.bytes`;
-//! - `ae:index-build`: a measure around building the search index;
+//! - `ae:index-build`: a measure from the start to the end of building the
+//!   search index (in slices, after the first paint);
+//! - `ae:index-ready`: the index is in use, with `detail.busyMs`, the time
+//!   spent building it without the pauses between slices, and
+//!   `detail.wasmBytes`;
+//! - `ae:first-frame`: the explorer's DOM is built, before style and layout;
 //! - `ae:first-timeline-paint`: the frame after the explorer first rendered,
 //!   with `detail.wasmBytes`, the size of the wasm memory then;
-//! - `ae:search`: a measure around each query against the index.
+//! - `ae:search`: a measure around each query against the index;
+//! - `ae:filter`, `ae:items`, `ae:lanes`: measures around applying the
+//!   filters (with live counts), forming timeline items and forming lanes.
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,15 +29,17 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Marks `name` now with `{ detail: { key: value } }`.
-pub fn mark_with(name: &str, key: &str, value: f64) {
+/// Marks `name` now with `{ detail: { key: value, ... } }`.
+pub fn mark_with(name: &str, detail: &[(&str, f64)]) {
     let Some(p) = performance() else {
         return;
     };
-    let detail = Object::new();
+    let fields = Object::new();
+    for (key, value) in detail {
+        let _ = Reflect::set(&fields, &(*key).into(), &(*value).into());
+    }
     let options = Object::new();
-    let _ = Reflect::set(&detail, &key.into(), &value.into());
-    let _ = Reflect::set(&options, &"detail".into(), &detail);
+    let _ = Reflect::set(&options, &"detail".into(), &fields);
     if let Ok(f) = Reflect::get(&p, &"mark".into()).and_then(|f| f.dyn_into::<Function>()) {
         let _ = f.call2(&p, &JsValue::from_str(name), &options);
     }
@@ -58,4 +67,27 @@ pub fn wasm_memory_bytes() -> f64 {
         .ok()
         .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
         .map_or(0.0, |b| f64::from(b.byte_length()))
+}
+
+/// Milliseconds since navigation, or 0 without a clock.
+pub fn now() -> f64 {
+    performance().map_or(0.0, |p| p.now())
+}
+
+/// Measures `name` from the mark `start` until now, then drops the mark.
+pub fn measure_from(name: &str, start: &str) {
+    if let Some(p) = performance() {
+        let _ = p.measure_with_start_mark(name, start);
+        p.clear_marks_with_mark_name(start);
+    }
+}
+
+/// Lets the browser run input handlers and paint before continuing.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -38,14 +38,16 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
     let article = corpus.article(open.article).clone();
     let mentions: Vec<_> = corpus.mentions_in(open.article).to_vec();
     let spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
-    let hits = state.hits;
-    let hit_spans = move || {
-        hits.with(|h| {
-            h.iter()
-                .find(|h| h.article == open.article)
-                .map(|h| h.text_spans.clone())
-                .unwrap_or_default()
-        })
+    let (hits, query) = (state.hits, state.query);
+    let hit_spans = {
+        let text = article.text.clone();
+        move || {
+            if hits.with(|h| h.iter().any(|h| h.article == open.article)) {
+                query.with(|q| crate::search::match_spans(&text, q))
+            } else {
+                Vec::new()
+            }
+        }
     };
     let text_len = article.offsets.char_len() as u32;
     let filters = state.filters;

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use crate::corpus::{ArticleIx, Corpus, Diagnostic, EntityIx, EventIx, Span};
 use crate::dates::DayNumber;
 use crate::facets::{self, Filtered, Filters};
-use crate::search::{Hit, Index};
+use crate::search::{Hit, Index, IndexBuilder};
+
+/// Longest slice of index building between yields to the browser.
+const SLICE_MS: f64 = 8.0;
 use crate::timeline::{self, Item, LaneMode};
 
 /// An article opened in the reader, with the span to emphasise.
@@ -42,7 +45,15 @@ pub struct State {
     pub lanes: RwSignal<LaneMode>,
     /// The timeline's visible days, when zoomed or panned away from the whole.
     pub window: RwSignal<Option<(DayNumber, DayNumber)>>,
-    /// Search results for the query, best first.
+    /// Every event with the facet counts of the whole corpus, computed once.
+    pub overall: Arc<Filtered>,
+    /// The search index, once built (it is built after the first paint, a
+    /// slice at a time).
+    pub index: RwSignal<Option<Arc<Index>>>,
+    /// Articles indexed so far, while the index is being built.
+    pub indexed: RwSignal<usize>,
+    /// Search results for the query, best first; empty until the index is
+    /// ready.
     pub hits: Memo<Arc<Vec<Hit>>>,
     /// Events passing the filters, with facet counts.
     pub filtered: Memo<Arc<Filtered>>,
@@ -54,33 +65,45 @@ impl State {
     /// Builds the state for a freshly loaded corpus.
     pub fn new(corpus: Corpus, diagnostics: Vec<Diagnostic>) -> State {
         let corpus = Arc::new(corpus);
-        let index = Arc::new(super::perf::measured("ae:index-build", || {
-            Index::build(&corpus)
-        }));
+        let index = RwSignal::new(None::<Arc<Index>>);
         let query = RwSignal::new(String::new());
         let filters = RwSignal::new(Filters::default());
         let hits = Memo::new(move |_| {
             let q = query.get();
-            Arc::new(super::perf::measured("ae:search", || index.search(&q)))
+            Arc::new(index.with(|index| match index {
+                Some(index) => super::perf::measured("ae:search", || index.search(&q)),
+                None => Vec::new(),
+            }))
         });
         let filtered = {
             let corpus = corpus.clone();
             Memo::new(move |_| {
                 let hits = hits.get();
-                let matches: Option<HashSet<ArticleIx>> = if query.with(|q| q.trim().is_empty()) {
-                    None
-                } else {
-                    Some(hits.iter().map(|h| h.article).collect())
-                };
-                Arc::new(filters.with(|f| facets::apply(&corpus, f, matches.as_ref())))
+                // Until the index is ready the query does not filter yet;
+                // the search box says so.
+                let searching = !query.with(|q| q.trim().is_empty()) && index.with(|i| i.is_some());
+                let matches: Option<HashSet<ArticleIx>> =
+                    searching.then(|| hits.iter().map(|h| h.article).collect());
+                Arc::new(super::perf::measured("ae:filter", || {
+                    filters.with(|f| facets::apply(&corpus, f, matches.as_ref()))
+                }))
             })
         };
         let items = {
             let corpus = corpus.clone();
-            Memo::new(move |_| Arc::new(timeline::items(&corpus, &filtered.get().events)))
+            Memo::new(move |_| {
+                let filtered = filtered.get();
+                Arc::new(super::perf::measured("ae:items", || {
+                    timeline::items(&corpus, &filtered.events)
+                }))
+            })
         };
+        let overall = Arc::new(facets::apply(&corpus, &Filters::default(), None));
         State {
             corpus,
+            overall,
+            index,
+            indexed: RwSignal::new(0),
             diagnostics: Arc::new(diagnostics),
             query,
             filters,
@@ -93,6 +116,51 @@ impl State {
             filtered,
             items,
         }
+    }
+
+    /// Builds the search index in slices of a few milliseconds, yielding to
+    /// the browser between them so input and painting stay smooth, then
+    /// publishes it. Emits `ae:index-build` (wall time) and `ae:index-ready`
+    /// with `detail.busyMs`, the time spent indexing.
+    pub fn build_index(&self) {
+        let (corpus, index, indexed) = (self.corpus.clone(), self.index, self.indexed);
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut builder = IndexBuilder::new();
+            let mut busy = 0.0;
+            super::perf::mark("ae:index-build:start");
+            loop {
+                let slice = super::perf::now();
+                let mut more = true;
+                while more && super::perf::now() - slice < SLICE_MS {
+                    // A few articles between clock reads.
+                    for _ in 0..8 {
+                        more = builder.add_next(&corpus);
+                        if !more {
+                            break;
+                        }
+                    }
+                }
+                busy += super::perf::now() - slice;
+                if !more {
+                    break;
+                }
+                indexed.set(builder.indexed());
+                super::perf::yield_now().await;
+            }
+            let slice = super::perf::now();
+            let built = builder.finish();
+            busy += super::perf::now() - slice;
+            super::perf::measure_from("ae:index-build", "ae:index-build:start");
+            super::perf::mark_with(
+                "ae:index-ready",
+                &[
+                    ("busyMs", busy),
+                    ("wasmBytes", super::perf::wasm_memory_bytes()),
+                ],
+            );
+            indexed.set(corpus.articles.len());
+            index.set(Some(Arc::new(built)));
+        });
     }
 
     /// Opens `article` in the reader, emphasising `span`.

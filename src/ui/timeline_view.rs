@@ -6,6 +6,8 @@
 //! The event list beside it is the accessible path to the same events; the
 //! drawing is a view of it.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::state::use_state;
@@ -165,30 +167,48 @@ pub fn Timeline() -> impl IntoView {
         })
     };
 
-    let drawing = {
+    // Lanes change with the filters and the lane mode, not with zoom or pan.
+    let lane_list = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| {
+            let mode = mode.get();
+            Arc::new(super::perf::measured("ae:lanes", || {
+                items.with(|items| lanes(&corpus, items, mode))
+            }))
+        })
+    };
+    let height = move || {
+        let shown = lane_list.with(|l| l.len().min(MAX_LANES));
+        AXIS + LANE * (shown.max(1) as f64) + 4.0
+    };
+    let tick_marks = move || {
+        let s = scale.get();
+        let height = height();
+        s.ticks(70.0)
+            .into_iter()
+            .map(|t| {
+                let x = LABEL + s.x(t.day as f64);
+                view! {
+                    <g class=if t.major { "tick major" } else { "tick" }>
+                        <line x1=x x2=x y1=AXIS - 6.0 y2=height />
+                        <text x=x + 3.0 y=AXIS - 10.0>{t.label}</text>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+    // The lanes are redrawn on zoom and pan; their marks carry the index of
+    // their first event, and one click handler on the drawing reads it.
+    let rows = {
         let corpus = corpus.clone();
         move || {
             let s = scale.get();
             let items = items.get();
-            let all_lanes = lanes(&corpus, &items, mode.get());
-            let shown = all_lanes.len().min(MAX_LANES);
-            let height = AXIS + LANE * (shown.max(1) as f64) + 4.0;
-            let ticks = s.ticks(70.0);
-            let tick_marks = ticks
-                .into_iter()
-                .map(|t| {
-                    let x = LABEL + s.x(t.day as f64);
-                    view! {
-                        <g class=if t.major { "tick major" } else { "tick" }>
-                            <line x1=x x2=x y1=AXIS - 6.0 y2=height />
-                            <text x=x + 3.0 y=AXIS - 10.0>{t.label}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            let rows = all_lanes
-                .into_iter()
-                .take(shown)
+            let chosen = selected.get();
+            lane_list
+                .get()
+                .iter()
+                .take(MAX_LANES)
                 .enumerate()
                 .map(|(row, lane)| {
                     let y = AXIS + LANE * row as f64;
@@ -201,7 +221,7 @@ pub fn Timeline() -> impl IntoView {
                             .collect::<Vec<_>>()
                             .join(" – ")
                     };
-                    let marks = lane_marks(&s, &items, &lane.items, y, selected);
+                    let marks = lane_marks(&s, &items, &lane.items, y, chosen);
                     view! {
                         <g class="lane">
                             <rect class="lane-band" x=0 y=y width=WIDTH height=LANE />
@@ -213,32 +233,44 @@ pub fn Timeline() -> impl IntoView {
                         </g>
                     }
                 })
-                .collect_view();
-            view! {
-                <svg
-                    class="timeline-svg"
-                    viewBox=format!("0 0 {WIDTH} {height}")
-                    role="img"
-                    aria-label="Timeline of the filtered events; the event list below holds the same events"
-                    on:wheel=on_wheel
-                    on:pointerdown=on_down
-                    on:pointermove=on_move
-                    on:pointerup=on_up
-                    on:pointercancel=on_up
-                    on:pointerleave=on_up
-                >
-                    <clipPath id="plot-area">
-                        <rect x=LABEL y=0 width=WIDTH - LABEL height=height />
-                    </clipPath>
-                    <rect class="axis-band" x=LABEL y=0 width=WIDTH - LABEL height=AXIS>
-                        <title>"Drag along the axis to show only those dates"</title>
-                    </rect>
-                    <g clip-path="url(#plot-area)">{tick_marks}</g>
-                    {rows}
-                    {brush_view}
-                </svg>
-            }
+                .collect_view()
         }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let first = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest("[data-event]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-event"))
+            .and_then(|v| v.parse::<u32>().ok());
+        if let Some(first) = first {
+            selected.set(Some(crate::corpus::EventIx(first)));
+        }
+    };
+    let drawing = view! {
+        <svg
+            class="timeline-svg"
+            viewBox=move || format!("0 0 {WIDTH} {}", height())
+            role="img"
+            aria-label="Timeline of the filtered events; the event list below holds the same events"
+            on:click=on_click
+            on:wheel=on_wheel
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:pointerleave=on_up
+        >
+            <clipPath id="plot-area">
+                <rect x=LABEL y=0 width=WIDTH - LABEL height=height />
+            </clipPath>
+            <rect class="axis-band" x=LABEL y=0 width=WIDTH - LABEL height=AXIS>
+                <title>"Drag along the axis to show only those dates"</title>
+            </rect>
+            <g clip-path="url(#plot-area)">{tick_marks}</g>
+            {rows}
+            {brush_view}
+        </svg>
     };
     let window_label = move || {
         let s = scale.get();
@@ -304,7 +336,7 @@ fn lane_marks(
     items: &[Item],
     in_lane: &[usize],
     y: f64,
-    selected: RwSignal<Option<crate::corpus::EventIx>>,
+    selected: Option<crate::corpus::EventIx>,
 ) -> impl IntoView {
     let mut visible: Vec<(usize, f64, f64)> = in_lane
         .iter()
@@ -330,7 +362,7 @@ fn lane_marks(
                 let first = items[visible[run.start].0].events[0];
                 let n = run.len();
                 return view! {
-                    <g class="cluster" on:click=move |_| selected.set(Some(first))>
+                    <g class="cluster" data-event=first.0>
                         <rect x=x0 y=y + 4.0 width=(x1 - x0).max(14.0) height=LANE - 8.0 rx=7 />
                         <text x=x0 + 4.0 y=mid + 4.0>{n.to_string()}</text>
                         <title>{format!("{n} events close together; zoom in to separate them")}</title>
@@ -343,21 +375,18 @@ fn lane_marks(
             let first = item.events[0];
             let exact = item.dates.start.precision() == Precision::Day
                 && item.dates.end.is_none_or(|e| e.precision() == Precision::Day);
-            let class = move || {
-                let mut c = String::from("mark");
-                if !exact {
-                    c.push_str(" uncertain");
-                }
-                if selected.get() == Some(first) {
-                    c.push_str(" selected");
-                }
-                c
-            };
+            let mut class = String::from("mark");
+            if !exact {
+                class.push_str(" uncertain");
+            }
+            if selected == Some(first) {
+                class.push_str(" selected");
+            }
             let title = format!("{}: {}", item.dates.label(), item.kind.label());
             let x0 = x0.max(LABEL);
             let width = (x1.min(WIDTH) - x0).max(4.0);
             view! {
-                <g class=class on:click=move |_| selected.set(Some(first))>
+                <g class=class data-event=first.0>
                     <rect x=x0 y=y + 6.0 width=width height=LANE - 12.0 rx=2 />
                     <title>{title}</title>
                 </g>

@@ -43,7 +43,22 @@ pub fn dist() -> PathBuf {
 /// The one static server of this test process.
 pub fn server() -> &'static server::StaticServer {
     static SERVER: OnceLock<server::StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| server::StaticServer::start(dist(), root().join("tests/fixtures")))
+    SERVER.get_or_init(|| {
+        server::StaticServer::with_mounts(
+            dist(),
+            vec![
+                ("/fixtures/".into(), root().join("tests/fixtures")),
+                ("/generated/".into(), generated_dir()),
+            ],
+        )
+    })
+}
+
+/// Where tests write the corpora they generate (served under `/generated/`).
+pub fn generated_dir() -> PathBuf {
+    let dir = root().join("target/generated");
+    std::fs::create_dir_all(&dir).expect("create target/generated");
+    dir
 }
 
 /// The titles of the bundled corpus, read straight from the file.

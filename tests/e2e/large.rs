@@ -1,0 +1,112 @@
+//! A corpus longer than a page: the lists grow a page at a time, and a query
+//! typed at once applies when the search index (built after the first paint)
+//! is ready.
+
+use fantoccini::Client;
+
+use article_explorer::corpus::{load, Corpus, EventIx};
+use article_explorer::facets::{self, Filters};
+use article_explorer::search::{tokens, Index};
+use article_explorer::synthetic::generate;
+use article_explorer::timeline;
+
+use crate::support::{click, ensure, find_all, generated_dir, open, server, wait_for_text, Check};
+
+const ARTICLES: usize = 250;
+
+/// Writes the generated corpus once and returns it as the app will load it.
+fn corpus() -> Corpus {
+    let path = generated_dir().join(format!("corpus-{ARTICLES}.json"));
+    let json = serde_json::to_string(&generate(ARTICLES, 7)).expect("serialise");
+    std::fs::write(&path, &json).expect("write the generated corpus");
+    load(&json).expect("generated corpus loads").corpus
+}
+
+async fn count(client: &Client, css: &str) -> Result<usize, String> {
+    Ok(find_all(client, css).await?.len())
+}
+
+pub async fn paging(client: &Client) -> Check {
+    let corpus = corpus();
+    let all: Vec<EventIx> = (0..corpus.events.len() as u32).map(EventIx).collect();
+    let items = timeline::items(&corpus, &all).len();
+    ensure(items > 200, || format!("only {items} events generated"))?;
+    open(client, &server().url("/?corpus=generated/corpus-250.json")).await?;
+    wait_for_text(client, "#articles-title", |t| t == "Articles (250)").await?;
+
+    let rows = count(client, "li.article-item").await?;
+    ensure(rows == 100, || {
+        format!("{rows} article rows shown at first, not 100")
+    })?;
+    let more = wait_for_text(client, "#articles-title ~ .more", |_| true).await?;
+    ensure(more.contains("Showing 100 of 250 articles"), || {
+        format!("the article list says {more:?}")
+    })?;
+    click(client, "//button[text()='Show 100 more articles']").await?;
+    wait_for_text(client, "#articles-title ~ .more", |t| {
+        t.contains("Showing 200 of 250")
+    })
+    .await?;
+    click(client, "//button[text()='Show 50 more articles']").await?;
+    wait_for_text(client, "#articles-title", |_| true).await?;
+    let start = std::time::Instant::now();
+    while count(client, "li.article-item").await? != ARTICLES {
+        ensure(start.elapsed().as_secs() < 10, || {
+            "the last page of articles never appeared".into()
+        })?;
+    }
+    ensure(
+        find_all(client, "#articles-title ~ .more")
+            .await?
+            .is_empty(),
+        || "\"show more\" stays after the whole list is shown".into(),
+    )?;
+
+    let events = count(client, "li.event-row").await?;
+    ensure(events == 100, || {
+        format!("{events} event rows shown at first, not 100")
+    })?;
+    let heading = format!("Events ({items})");
+    wait_for_text(client, "#events-title", |t| t == heading).await?;
+    Ok(())
+}
+
+/// A query in the link is applied once the index is built.
+pub async fn query_before_index(client: &Client) -> Check {
+    let corpus = corpus();
+    let index = Index::build(&corpus);
+    let all: Vec<EventIx> = (0..corpus.events.len() as u32).map(EventIx).collect();
+    let total = timeline::items(&corpus, &all).len();
+    let events_for = |query: &str| {
+        let matches = index.search(query).into_iter().map(|h| h.article).collect();
+        let filtered = facets::apply(&corpus, &Filters::default(), Some(&matches));
+        timeline::items(&corpus, &filtered.events).len()
+    };
+    // A word of the first article that narrows the events without emptying them.
+    let (query, expected) = tokens(&corpus.articles[0].text)
+        .into_iter()
+        .map(|(word, _)| {
+            let n = events_for(&word);
+            (word, n)
+        })
+        .find(|&(_, n)| n > 0 && n < total)
+        .ok_or("no word of the first article narrows the events")?;
+    open(
+        client,
+        &server().url(&format!("/?corpus=generated/corpus-250.json&q={query}")),
+    )
+    .await?;
+    let heading = format!("Events ({expected})");
+    wait_for_text(client, "#events-title", |t| t == heading).await?;
+    let placeholder = client
+        .find(fantoccini::Locator::Css("#search"))
+        .await
+        .map_err(|e| format!("search box: {e}"))?
+        .attr("placeholder")
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    ensure(placeholder == "Names, places, words…", || {
+        format!("the search box still says {placeholder:?} once the index is ready")
+    })
+}
