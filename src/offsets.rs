@@ -5,16 +5,57 @@
 //! Invariant: a conversion either lands on a boundary of the target unit or
 //! returns `None`; it never splits a character.
 
+/// Code points per block of the table.
+const BLOCK: usize = 32;
+
 /// Converts positions within one text between code points, UTF-8 bytes and
 /// UTF-16 units.
+///
+/// For non-ASCII text it keeps, per block of 32 code points, the block's
+/// byte and UTF-16 offsets and each code point's UTF-8 length in two bits
+/// (a 4-byte character is the one that takes two UTF-16 units): 16 bytes per
+/// 32 code points, so a large corpus costs half a byte per character.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextOffsets {
     chars: usize,
     bytes: usize,
     utf16: usize,
-    /// Byte offset and UTF-16 offset of every code point, plus one entry for
-    /// the end; empty for ASCII text, where all three units coincide.
-    table: Vec<(u32, u32)>,
+    /// Empty for ASCII text, where all three units coincide.
+    blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Block {
+    byte: u32,
+    utf16: u32,
+    /// UTF-8 length minus one of each code point, two bits each, first
+    /// code point in the lowest bits.
+    widths: u64,
+}
+
+/// The low bit of every two-bit field.
+const LOW_BITS: u64 = 0x5555_5555_5555_5555;
+
+impl Block {
+    /// Extra UTF-8 bytes and extra UTF-16 units (beyond one each) of the
+    /// block's first `n` code points.
+    fn extra(&self, n: usize) -> (usize, usize) {
+        let w = if n >= BLOCK {
+            self.widths
+        } else {
+            self.widths & ((1u64 << (2 * n)) - 1)
+        };
+        let (low, high) = (w & LOW_BITS, (w >> 1) & LOW_BITS);
+        let bytes = low.count_ones() + 2 * high.count_ones();
+        // Width 3 (both bits) is a 4-byte character: two UTF-16 units.
+        let pairs = (low & high).count_ones();
+        (bytes as usize, pairs as usize)
+    }
+
+    fn width(&self, i: usize) -> (usize, usize) {
+        let w = ((self.widths >> (2 * i)) & 3) as usize + 1;
+        (w, if w == 4 { 2 } else { 1 })
+    }
 }
 
 impl TextOffsets {
@@ -25,21 +66,31 @@ impl TextOffsets {
                 chars: text.len(),
                 bytes: text.len(),
                 utf16: text.len(),
-                table: Vec::new(),
+                blocks: Vec::new(),
             };
         }
-        let mut table = Vec::with_capacity(text.len() + 1);
-        let mut utf16 = 0u32;
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let (mut chars, mut utf16) = (0usize, 0u32);
         for (byte, c) in text.char_indices() {
-            table.push((byte as u32, utf16));
+            let slot = chars % BLOCK;
+            if slot == 0 {
+                blocks.push(Block {
+                    byte: byte as u32,
+                    utf16,
+                    widths: 0,
+                });
+            }
+            if let Some(b) = blocks.last_mut() {
+                b.widths |= ((c.len_utf8() - 1) as u64) << (2 * slot);
+            }
             utf16 += c.len_utf16() as u32;
+            chars += 1;
         }
-        table.push((text.len() as u32, utf16));
         TextOffsets {
-            chars: table.len() - 1,
+            chars,
             bytes: text.len(),
             utf16: utf16 as usize,
-            table,
+            blocks,
         }
     }
 
@@ -53,15 +104,26 @@ impl TextOffsets {
         self.utf16
     }
 
+    /// Byte and UTF-16 offsets of code point `index` (at most `chars`).
+    fn at(&self, index: usize) -> (usize, usize) {
+        if index == self.chars {
+            return (self.bytes, self.utf16);
+        }
+        let b = &self.blocks[index / BLOCK];
+        let n = index % BLOCK;
+        let (bytes, pairs) = b.extra(n);
+        (b.byte as usize + n + bytes, b.utf16 as usize + n + pairs)
+    }
+
     /// The UTF-8 byte offset of code point `index` (`char_len()` gives the end).
     pub fn byte_of_char(&self, index: usize) -> Option<usize> {
         if index > self.chars {
             return None;
         }
-        if self.table.is_empty() {
+        if self.blocks.is_empty() {
             return Some(index);
         }
-        Some(self.table[index].0 as usize)
+        Some(self.at(index).0)
     }
 
     /// The UTF-16 offset of code point `index` (`char_len()` gives the end).
@@ -69,10 +131,10 @@ impl TextOffsets {
         if index > self.chars {
             return None;
         }
-        if self.table.is_empty() {
+        if self.blocks.is_empty() {
             return Some(index);
         }
-        Some(self.table[index].1 as usize)
+        Some(self.at(index).1)
     }
 
     /// The code point at UTF-8 byte offset `byte`, if it is a character boundary.
@@ -80,12 +142,10 @@ impl TextOffsets {
         if byte > self.bytes {
             return None;
         }
-        if self.table.is_empty() {
+        if self.blocks.is_empty() {
             return Some(byte);
         }
-        self.table
-            .binary_search_by_key(&byte, |e| e.0 as usize)
-            .ok()
+        self.find(byte, |b| b.byte as usize, |w| w.0)
     }
 
     /// The code point at UTF-16 offset `unit`, if it does not split a surrogate pair.
@@ -93,12 +153,34 @@ impl TextOffsets {
         if unit > self.utf16 {
             return None;
         }
-        if self.table.is_empty() {
+        if self.blocks.is_empty() {
             return Some(unit);
         }
-        self.table
-            .binary_search_by_key(&unit, |e| e.1 as usize)
-            .ok()
+        self.find(unit, |b| b.utf16 as usize, |w| w.1)
+    }
+
+    /// The code point that starts at `target` in one unit: the block by
+    /// binary search on its start, then a walk of at most one block.
+    fn find(
+        &self,
+        target: usize,
+        start: impl Fn(&Block) -> usize,
+        width: impl Fn((usize, usize)) -> usize,
+    ) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| start(b) <= target) - 1;
+        let block = &self.blocks[i];
+        let mut at = start(block);
+        let first = i * BLOCK;
+        for n in 0..BLOCK.min(self.chars - first) {
+            if at == target {
+                return Some(first + n);
+            }
+            if at > target {
+                return None;
+            }
+            at += width(block.width(n));
+        }
+        (at == target).then_some((first + BLOCK).min(self.chars))
     }
 
     /// The byte range of code points `start..end`, for slicing a `&str`.
@@ -172,6 +254,24 @@ mod tests {
                     prop_assert_eq!(&text[range], by_chars(&text, start, end));
                 }
                 None => prop_assert!(end > n),
+            }
+        }
+
+        #[test]
+        fn every_byte_and_unit_of_long_texts(text in "[a-zé习م🤝 ]{0,200}") {
+            let o = TextOffsets::new(&text);
+            for byte in 0..=text.len() + 1 {
+                let expected = text
+                    .is_char_boundary(byte)
+                    .then(|| text[..byte].chars().count());
+                prop_assert_eq!(o.char_of_byte(byte), expected, "byte {}", byte);
+            }
+            let units: Vec<u16> = text.encode_utf16().collect();
+            for unit in 0..=units.len() + 1 {
+                let expected = (unit <= units.len()
+                    && (unit == units.len() || !(0xDC00..0xE000).contains(&units[unit])))
+                    .then(|| char::decode_utf16(units[..unit].iter().copied()).count());
+                prop_assert_eq!(o.char_of_utf16(unit), expected, "unit {}", unit);
             }
         }
 

@@ -15,7 +15,12 @@ use crate::offsets::TextOffsets;
 
 /// Parses and validates a corpus file.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
-    let file = parse(text)?;
+    Ok(validate(parse(text)?))
+}
+
+/// Validates parsed records into the model. Split from [`parse`] so a caller
+/// can free the file's text before the model is built.
+pub fn validate(file: CorpusFile) -> Loaded {
     let mut v = Validator::default();
     let title = file.title;
     let articles = v.articles(file.articles);
@@ -23,7 +28,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let mut mentions = v.mentions(file.mentions, &articles);
     mentions.sort();
     let events = v.events(file.events, &articles);
-    Ok(Loaded {
+    Loaded {
         corpus: Corpus {
             title,
             articles,
@@ -32,10 +37,12 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
             events,
         },
         diagnostics: v.diagnostics,
-    })
+    }
 }
 
-fn parse(text: &str) -> Result<CorpusFile, LoadError> {
+/// Reads the records of a corpus file, checking its format and version and its
+/// shape (structural errors say what and where), without validating them.
+pub fn parse(text: &str) -> Result<CorpusFile, LoadError> {
     // The header is checked before the body, so that a file of another format or
     // version is named as such rather than reported as a shape error deep inside.
     let (format, version) = peek_header(text);

@@ -9,7 +9,7 @@ mod load;
 mod model;
 pub mod source;
 
-pub use load::load;
+pub use load::{load, parse, validate};
 pub use model::*;
 
 use std::fmt;
