@@ -110,6 +110,7 @@ const INTERACT: &str = r#"
 const [queries, done] = [arguments[0], arguments[arguments.length - 1]];
 const settle = () => new Promise((r) => setTimeout(r, 0)).then(() => document.body.offsetHeight);
 (async () => {
+  const typingFrom = performance.now();
   const input = document.getElementById('search');
   performance.clearMeasures('ae:search');
   const keystroke = [];
@@ -141,15 +142,32 @@ const settle = () => new Promise((r) => setTimeout(r, 0)).then(() => document.bo
     const seen = [];
     const paint = performance.getEntriesByName('ae:first-timeline-paint')[0].startTime;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.startTime > paint) seen.push(e.duration);
+      for (const e of list.getEntries()) if (e.startTime > paint) seen.push(e);
     }).observe({ type: 'longtask', buffered: true });
     setTimeout(() => resolve(seen), 100);
   });
-  done({ keystroke, query, zoomPan, longTasks, steps });
+  const where = longTasks.map((e) => `${Math.round(e.duration)} ms at ${Math.round(e.startTime)}`
+    + (e.startTime >= typingFrom ? ' (while typing or zooming)' : ' (while loading)'));
+  done({ keystroke, query, zoomPan, longTasks: longTasks.map((e) => e.duration), where, steps });
 })();
 "#;
 
+/// Peer pages are opened from another site (`localhost` rather than
+/// `127.0.0.1`), so they run in another renderer process and their memory is
+/// never counted as the explorer's.
+fn peer_url(server: &StaticServer, path: &str) -> String {
+    server.url(path).replacen("127.0.0.1", "localhost", 1)
+}
+
+/// A blank page first, so the previous page is gone before the next one
+/// starts and its heap is not counted there.
+async fn blank(client: &Client) {
+    client.goto("about:blank").await.expect("open a blank page");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+}
+
 async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
+    blank(client).await;
     client
         .goto(&server.url(&format!("/?corpus=/bench/corpus-{n}.json")))
         .await
@@ -180,7 +198,7 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
     .await;
     let heap = eval(
         client,
-        "return performance.memory ? performance.memory.usedJSHeapSize : 0",
+        "globalThis.gc?.(); globalThis.gc?.(); return performance.memory ? performance.memory.usedJSHeapSize : 0",
     )
     .await;
     let interaction = client
@@ -199,6 +217,7 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
         interaction["steps"]["ae:items"],
         interaction["steps"]["ae:lanes"]
     );
+    eprintln!("    long tasks after first paint: {}", interaction["where"]);
     eprintln!(
         "    memory: wasm {:.1} MB, JS heap {:.1} MB",
         index[1].as_f64().unwrap_or(0.0) / 1e6,
@@ -222,7 +241,10 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
 
 async fn plain_run(client: &Client, server: &StaticServer, n: usize) -> f64 {
     client
-        .goto(&server.url(&format!("/peers/plain.html?corpus=/bench/corpus-{n}.json")))
+        .goto(&peer_url(
+            server,
+            &format!("/peers/plain.html?corpus=/bench/corpus-{n}.json"),
+        ))
         .await
         .expect("open the plain page");
     until(
@@ -238,9 +260,10 @@ async fn plain_run(client: &Client, server: &StaticServer, n: usize) -> f64 {
 /// vis-timeline on the same events: set-up time and the zoom / pan steps.
 async fn vis_run(client: &Client, server: &StaticServer, n: usize) -> (f64, Vec<f64>) {
     client
-        .goto(&server.url(&format!(
-            "/peers/timeline.html?corpus=/bench/corpus-{n}.json"
-        )))
+        .goto(&peer_url(
+            server,
+            &format!("/peers/timeline.html?corpus=/bench/corpus-{n}.json"),
+        ))
         .await
         .expect("open the vis-timeline page");
     let r = until(
@@ -266,11 +289,15 @@ struct SearchRun {
 
 async fn minisearch_run(client: &Client, server: &StaticServer, n: usize) -> SearchRun {
     let queries = keystrokes().join(",");
+    blank(client).await;
     client
-        .goto(&server.url(&format!(
-            "/peers/search.html?corpus=/bench/corpus-{n}.json&queries={}",
-            queries.replace(' ', "%20")
-        )))
+        .goto(&peer_url(
+            server,
+            &format!(
+                "/peers/search.html?corpus=/bench/corpus-{n}.json&queries={}",
+                queries.replace(' ', "%20")
+            ),
+        ))
         .await
         .expect("open the MiniSearch page");
     let r = until(
