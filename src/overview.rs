@@ -30,7 +30,7 @@ pub fn per_year(items: &[Item]) -> Vec<(i32, usize)> {
 pub fn top_participants(corpus: &Corpus, items: &[Item], n: usize) -> Vec<(EntityIx, usize)> {
     let mut counts: BTreeMap<EntityIx, usize> = BTreeMap::new();
     for item in items {
-        for &p in &item.participants {
+        for &p in item.participants.iter() {
             *counts.entry(p).or_default() += 1;
         }
     }

@@ -7,6 +7,7 @@
 //! item.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
 use crate::dates::{civil_from_days, days_from_civil, DateRange, DayNumber};
@@ -15,14 +16,15 @@ use crate::dates::{civil_from_days, days_from_civil, DateRange, DayNumber};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// The events it stands for: a merged visit's guest-side record first,
-    /// then corpus order. The first one names and leads the item.
-    pub events: Vec<EventIx>,
+    /// then corpus order. The first one names and leads the item. Shared, so
+    /// an item is cheap to clone.
+    pub events: Arc<[EventIx]>,
     /// The kind shown: a merged guest and host pair is a [`EventKind::Visit`].
     pub kind: EventKind,
     /// The widest dates of its events.
     pub dates: DateRange,
     /// Every participant of its events, without repeats.
-    pub participants: Vec<EntityIx>,
+    pub participants: Arc<[EntityIx]>,
     /// The host country.
     pub host: Option<EntityIx>,
     /// The place.
@@ -97,35 +99,86 @@ pub fn items(corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
 
 fn merge(corpus: &Corpus, events: Vec<EventIx>) -> Item {
     let first = corpus.event(events[0]);
-    let mut item = Item {
+    let mut dates = first.dates;
+    let mut place = first.place;
+    let mut participants: Vec<EntityIx> = Vec::new();
+    for &ix in &events {
+        let e = corpus.event(ix);
+        if e.dates.first_day() < dates.first_day() {
+            dates.start = e.dates.start;
+        }
+        if e.dates.last_day() > dates.last_day() {
+            dates.end = Some(e.dates.end.unwrap_or(e.dates.start));
+        }
+        place = place.or(e.place);
+        for p in &e.participants {
+            if !participants.contains(p) {
+                participants.push(*p);
+            }
+        }
+    }
+    Item {
         kind: if events.len() > 1 {
             EventKind::Visit
         } else {
             first.kind
         },
-        dates: first.dates,
-        participants: Vec::new(),
+        dates,
+        participants: participants.into(),
         host: first.host,
-        place: first.place,
-        events: Vec::new(),
-    };
-    for &ix in &events {
-        let e = corpus.event(ix);
-        if e.dates.first_day() < item.dates.first_day() {
-            item.dates.start = e.dates.start;
-        }
-        if e.dates.last_day() > item.dates.last_day() {
-            item.dates.end = Some(e.dates.end.unwrap_or(e.dates.start));
-        }
-        item.place = item.place.or(e.place);
-        for p in &e.participants {
-            if !item.participants.contains(p) {
-                item.participants.push(*p);
-            }
+        place,
+        events: events.into(),
+    }
+}
+
+/// The items of every event of a corpus, formed once, from which the items
+/// of any subset of events are drawn without forming them again.
+#[derive(Debug, Clone, Default)]
+pub struct AllItems {
+    items: Vec<Item>,
+}
+
+impl AllItems {
+    /// Forms the items of every event of `corpus`.
+    pub fn new(corpus: &Corpus) -> AllItems {
+        let all: Vec<EventIx> = (0..corpus.events.len() as u32).map(EventIx).collect();
+        AllItems {
+            items: items(corpus, &all),
         }
     }
-    item.events = events;
-    item
+
+    /// Exactly [`items`]`(corpus, events)`: an item whose events all pass is
+    /// reused as it is; one whose events pass only in part (one side of a
+    /// merged visit) is formed again from the part that passes.
+    pub fn select(&self, corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
+        let mut passing = vec![false; corpus.events.len()];
+        for e in events {
+            if let Some(p) = passing.get_mut(e.0 as usize) {
+                *p = true;
+            }
+        }
+        let mut out = Vec::with_capacity(events.len());
+        let mut reformed = false;
+        for item in &self.items {
+            let n = item.events.iter().filter(|e| passing[e.0 as usize]).count();
+            if n == item.events.len() {
+                out.push(item.clone());
+            } else if n > 0 {
+                let part: Vec<EventIx> = item
+                    .events
+                    .iter()
+                    .copied()
+                    .filter(|e| passing[e.0 as usize])
+                    .collect();
+                out.extend(items(corpus, &part));
+                reformed = true;
+            }
+        }
+        if reformed {
+            out.sort_by_cached_key(|item| (item.dates.sort_key(), item.events[0]));
+        }
+        out
+    }
 }
 
 /// How the timeline groups items into horizontal lanes.
@@ -407,6 +460,40 @@ mod tests {
 
     fn ids(c: &Corpus, item: &Item) -> Vec<String> {
         item.events.iter().map(|&e| c.event(e).id.clone()).collect()
+    }
+
+    #[test]
+    fn selecting_from_all_items_equals_forming_them() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/corpus.json"
+        ))
+        .unwrap();
+        let bundled = load(&text).unwrap().corpus;
+        for c in [corpus(), bundled] {
+            let every = AllItems::new(&c);
+            let events = all(&c);
+            // Every event; every k-th event from each offset; each kind alone;
+            // nothing.
+            let mut subsets: Vec<Vec<EventIx>> = vec![events.clone(), Vec::new()];
+            for k in 2..5 {
+                for offset in 0..k {
+                    subsets.push(events.iter().copied().skip(offset).step_by(k).collect());
+                }
+            }
+            for kind in EventKind::ALL {
+                subsets.push(
+                    events
+                        .iter()
+                        .copied()
+                        .filter(|&e| c.event(e).kind == kind)
+                        .collect(),
+                );
+            }
+            for subset in subsets {
+                assert_eq!(every.select(&c, &subset), items(&c, &subset), "{subset:?}");
+            }
+        }
     }
 
     #[test]

@@ -60,6 +60,11 @@ pub fn parse(text: &str) -> Result<CorpusFile, LoadError> {
             }
         }
     }
+    // The fast path parses without tracking where it is; only a file that
+    // fails is parsed again, tracking the JSON path to name in the error.
+    if let Ok(file) = serde_json::from_str::<CorpusFile>(text) {
+        return Ok(file);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let file: CorpusFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

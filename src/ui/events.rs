@@ -128,7 +128,7 @@ fn Detail(item: Item) -> impl IntoView {
     let mut evidence = Vec::new();
     let mut claims = Vec::new();
     let mut sources: Vec<&str> = Vec::new();
-    for &ix in &item.events {
+    for &ix in item.events.iter() {
         let e = corpus.event(ix);
         evidence.extend(e.evidence.iter().copied());
         claims.extend(e.claims.iter().cloned());

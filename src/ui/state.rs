@@ -91,10 +91,11 @@ impl State {
         };
         let items = {
             let corpus = corpus.clone();
+            let all = timeline::AllItems::new(&corpus);
             Memo::new(move |_| {
                 let filtered = filtered.get();
                 Arc::new(super::perf::measured("ae:items", || {
-                    timeline::items(&corpus, &filtered.events)
+                    all.select(&corpus, &filtered.events)
                 }))
             })
         };
