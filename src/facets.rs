@@ -238,12 +238,7 @@ mod tests {
     /// filters with that facet cleared, per value.
     #[test]
     fn counts_equal_filtering_with_the_facet_cleared() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/corpus.json"
-        ))
-        .unwrap();
-        let c = load(&text).unwrap().corpus;
+        let c = crate::corpus::bundled();
         let xi = EntityIx(
             c.entities
                 .iter()

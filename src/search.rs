@@ -411,12 +411,7 @@ mod more_tests {
 
     #[test]
     fn built_in_steps_equals_built_at_once() {
-        let json = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/corpus.json"
-        ))
-        .unwrap();
-        let corpus = load(&json).unwrap().corpus;
+        let corpus = crate::corpus::bundled();
         let whole = Index::build(&corpus);
         let mut builder = IndexBuilder::new();
         let mut steps = 0;

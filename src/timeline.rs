@@ -464,12 +464,7 @@ mod tests {
 
     #[test]
     fn selecting_from_all_items_equals_forming_them() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/public/data/corpus.json"
-        ))
-        .unwrap();
-        let bundled = load(&text).unwrap().corpus;
+        let bundled = crate::corpus::bundled();
         for c in [corpus(), bundled] {
             let every = AllItems::new(&c);
             let events = all(&c);

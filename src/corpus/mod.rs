@@ -16,6 +16,14 @@ use std::fmt;
 
 use format::{FORMAT_NAME, FORMAT_VERSION};
 
+/// The bundled corpus, loaded, for unit tests that want real data.
+#[cfg(test)]
+pub fn bundled() -> Corpus {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/corpus.json");
+    let text = std::fs::read_to_string(path).expect("read the bundled corpus");
+    load(&text).expect("the bundled corpus loads").corpus
+}
+
 /// What the loader says about an item it dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
