@@ -23,6 +23,8 @@ const AXIS: f64 = 28.0;
 const LANE: f64 = 26.0;
 /// Lanes drawn before the rest are folded into "Other lanes".
 const MAX_LANES: usize = 14;
+/// Width of one character of a tick label, in SVG units (a generous guess).
+const TICK_CHAR: f64 = 7.5;
 /// Marks closer than this (SVG units) are drawn as one cluster with a count.
 const CLUSTER_GAP: f64 = 6.0;
 
@@ -188,10 +190,18 @@ pub fn Timeline() -> impl IntoView {
             .into_iter()
             .map(|t| {
                 let x = LABEL + s.x(t.day as f64);
+                // A label that would run past the right edge ends at its tick
+                // instead of starting there.
+                let room = (t.label.chars().count() as f64) * TICK_CHAR + 3.0;
+                let (text_x, anchor) = if x + room > WIDTH {
+                    (x - 3.0, "end")
+                } else {
+                    (x + 3.0, "start")
+                };
                 view! {
                     <g class=if t.major { "tick major" } else { "tick" }>
                         <line x1=x x2=x y1=AXIS - 6.0 y2=height />
-                        <text x=x + 3.0 y=AXIS - 10.0>{t.label}</text>
+                        <text x=text_x y=AXIS - 10.0 text-anchor=anchor>{t.label}</text>
                     </g>
                 }
             })
