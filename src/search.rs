@@ -96,17 +96,12 @@ impl IndexBuilder {
         true
     }
 
-    /// The finished index over the articles added.
+    /// The finished index over the articles added. Its posting lists still
+    /// have the spare room they grew with; [`Index::compact`] returns it.
     pub fn finish(self) -> Index {
         let mut entries: Vec<(Box<str>, Vec<Posting>)> = self.map.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings) = entries
-            .into_iter()
-            .map(|(t, mut p)| {
-                p.shrink_to_fit();
-                (t, p)
-            })
-            .unzip();
+        let (terms, postings) = entries.into_iter().unzip();
         Index {
             terms,
             postings,
@@ -120,7 +115,28 @@ impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         let mut builder = IndexBuilder::new();
         while builder.add_next(corpus) {}
-        builder.finish()
+        let mut index = builder.finish();
+        index.compact(0, || true);
+        index
+    }
+
+    /// Returns the spare room of the posting lists from number `from` on,
+    /// while `go_on()` says so (checked every 64 lists); gives the number to
+    /// continue from, or `None` when all are done. Shrinking copies the
+    /// lists, so a page does it a slice at a time.
+    pub fn compact(&mut self, from: usize, mut go_on: impl FnMut() -> bool) -> Option<usize> {
+        let mut i = from;
+        while i < self.postings.len() {
+            let end = (i + 64).min(self.postings.len());
+            for p in &mut self.postings[i..end] {
+                p.shrink_to_fit();
+            }
+            i = end;
+            if i < self.postings.len() && !go_on() {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// Articles holding every word of `query`, best first. The last word also
@@ -420,7 +436,13 @@ mod more_tests {
         }
         assert_eq!(steps, corpus.articles.len());
         assert_eq!(builder.indexed(), corpus.articles.len());
-        let stepped = builder.finish();
+        let mut stepped = builder.finish();
+        let (mut at, mut slices) = (Some(0), 0);
+        while let Some(from) = at {
+            at = stepped.compact(from, || false);
+            slices += 1;
+        }
+        assert_eq!(slices, stepped.term_count().div_ceil(64));
         assert_eq!(stepped.term_count(), whole.term_count());
         for q in ["putin", "xi jin", "state visit", "moscow "] {
             assert_eq!(stepped.search(q), whole.search(q), "query {q:?}");

@@ -149,8 +149,18 @@ impl State {
                 super::perf::yield_now().await;
             }
             let slice = super::perf::now();
-            let built = builder.finish();
+            let mut built = builder.finish();
             busy += super::perf::now() - slice;
+            // Returning the posting lists' spare room copies them: in slices too.
+            let mut from = Some(0);
+            while let Some(at) = from {
+                let slice = super::perf::now();
+                from = built.compact(at, || super::perf::now() - slice < SLICE_MS);
+                busy += super::perf::now() - slice;
+                if from.is_some() {
+                    super::perf::yield_now().await;
+                }
+            }
             super::perf::measure_from("ae:index-build", "ae:index-build:start");
             super::perf::mark_with(
                 "ae:index-ready",
