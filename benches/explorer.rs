@@ -397,6 +397,16 @@ async fn main() {
     let session = Session::start(Engine::Chromium)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
+    // A page busy parsing or indexing 100k articles answers scripts late.
+    session
+        .client
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(600)),
+            Some(Duration::from_secs(600)),
+            None,
+        ))
+        .await
+        .expect("set the WebDriver timeouts");
     let mut rows = Vec::new();
     let mut breakdown = Vec::new();
     let size = brotli_size(&dist());
