@@ -75,6 +75,13 @@ async fn until(client: &Client, script: &str, limit: Duration) -> Value {
     }
 }
 
+/// The numbers of a JSON array (nothing if it is not one).
+fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     if v.is_empty() {
@@ -210,12 +217,6 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
         "globalThis.gc?.(); globalThis.gc?.(); return performance.memory ? performance.memory.usedJSHeapSize : 0",
     )
     .await;
-    let list = |key: &str| -> Vec<f64> {
-        interaction[key]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect())
-            .unwrap_or_default()
-    };
     eprintln!(
         "    per keystroke, median: filter {} ms, items {} ms, lanes {} ms",
         interaction["steps"]["ae:filter"],
@@ -234,13 +235,13 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
         .unwrap_or_default();
     AppRun {
         milestones: std::array::from_fn(|i| ms.get(i).copied().unwrap_or(f64::NAN)),
-        long_tasks: list("longTasks"),
+        long_tasks: numbers(&interaction["longTasks"]),
         first_paint: paint[0].as_f64().unwrap_or(f64::NAN),
         index_build: index[0].as_f64().unwrap_or(f64::NAN),
         memory: index[1].as_f64().unwrap_or(0.0) + heap.as_f64().unwrap_or(0.0),
-        keystroke: list("keystroke"),
-        query: list("query"),
-        zoom_pan: list("zoomPan"),
+        keystroke: numbers(&interaction["keystroke"]),
+        query: numbers(&interaction["query"]),
+        zoom_pan: numbers(&interaction["zoomPan"]),
     }
 }
 
@@ -279,10 +280,7 @@ async fn vis_run(client: &Client, server: &StaticServer, n: usize) -> (f64, Vec<
     .await;
     (
         r["setupMs"].as_f64().unwrap_or(f64::NAN),
-        r["zoomPan"]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect())
-            .unwrap_or_default(),
+        numbers(&r["zoomPan"]),
     )
 }
 
@@ -313,10 +311,7 @@ async fn minisearch_run(client: &Client, server: &StaticServer, n: usize) -> Sea
     .await;
     SearchRun {
         index: r["indexMs"].as_f64().unwrap_or(f64::NAN),
-        query: r["queryMs"]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect())
-            .unwrap_or_default(),
+        query: numbers(&r["queryMs"]),
         heap: r["heapBytes"].as_f64().unwrap_or(f64::NAN),
     }
 }

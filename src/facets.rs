@@ -149,13 +149,8 @@ fn for_each_source<'c>(corpus: &'c Corpus, event: &Event, mut f: impl FnMut(&'c 
 
 /// The distinct sources of an event's evidence, in order of first appearance.
 pub fn sources<'c>(corpus: &'c Corpus, event: &Event) -> Vec<&'c str> {
-    let mut out: Vec<&str> = Vec::new();
-    for e in &event.evidence {
-        let s = corpus.article(e.article).source.as_str();
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    }
+    let mut out = Vec::new();
+    for_each_source(corpus, event, |s| out.push(s));
     out
 }
 

@@ -60,10 +60,10 @@ pub fn items(corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
         };
         for &i in visits.get(&host).map_or(&[][..], Vec::as_slice) {
             let visit = corpus.event(events[i]);
-            let same_trip = visit.host == hosted.host
-                && visit
-                    .dates
-                    .overlaps(hosted.dates.first_day(), hosted.dates.last_day())
+            // Same host already: the visits are grouped by it.
+            let same_trip = visit
+                .dates
+                .overlaps(hosted.dates.first_day(), hosted.dates.last_day())
                 && visit
                     .participants
                     .iter()

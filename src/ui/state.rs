@@ -169,7 +169,6 @@ impl State {
                     ("wasmBytes", super::perf::wasm_memory_bytes()),
                 ],
             );
-            indexed.set(corpus.articles.len());
             index.set(Some(Arc::new(built)));
         });
     }

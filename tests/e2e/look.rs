@@ -25,20 +25,8 @@ async fn eval(client: &Client, script: &str) -> Result<Value, String> {
 pub async fn theme(client: &Client) -> Check {
     open(client, &server().url("/")).await?;
     wait_for_text(client, "#articles-title", |_| true).await?;
-    let pick = |choice: &'static str| async move {
-        let select = client
-            .find(fantoccini::Locator::XPath(
-                "//label[contains(., 'Theme')]/select",
-            ))
-            .await
-            .map_err(|e| format!("theme picker: {e}"))?;
-        select
-            .select_by_value(choice)
-            .await
-            .map_err(|e| format!("choose {choice}: {e}"))
-    };
     let background = "return getComputedStyle(document.body).backgroundColor";
-    pick("dark").await?;
+    pick_theme(client, "dark").await?;
     let dark = eval(client, background).await?;
     ensure(dark == "rgb(22, 24, 27)", || {
         format!("dark theme background is {dark}")
@@ -54,12 +42,12 @@ pub async fn theme(client: &Client) -> Check {
     ensure(kept == "dark", || {
         format!("after reload the theme is {kept}")
     })?;
-    pick("light").await?;
+    pick_theme(client, "light").await?;
     let light = eval(client, background).await?;
     ensure(light == "rgb(253, 253, 252)", || {
         format!("light theme background is {light}")
     })?;
-    pick("system").await
+    pick_theme(client, "system").await
 }
 
 async fn pick_theme(client: &Client, choice: &str) -> Check {
