@@ -2,6 +2,8 @@
 //! typed at once applies when the search index (built after the first paint)
 //! is ready.
 
+use std::sync::OnceLock;
+
 use fantoccini::Client;
 
 use article_explorer::corpus::{load, Corpus, EventIx};
@@ -14,12 +16,21 @@ use crate::support::{click, ensure, find_all, generated_dir, open, server, wait_
 
 const ARTICLES: usize = 250;
 
-/// Writes the generated corpus once and returns it as the app will load it.
+/// Writes the generated corpus once per test run (the engines run side by
+/// side and must never read a file another is rewriting) and returns it as
+/// the app will load it.
 fn corpus() -> Corpus {
-    let path = generated_dir().join(format!("corpus-{ARTICLES}.json"));
-    let json = serde_json::to_string(&generate(ARTICLES, 7)).expect("serialise");
-    std::fs::write(&path, &json).expect("write the generated corpus");
-    load(&json).expect("generated corpus loads").corpus
+    static JSON: OnceLock<String> = OnceLock::new();
+    let json = JSON.get_or_init(|| {
+        let json = serde_json::to_string(&generate(ARTICLES, 7)).expect("serialise");
+        let dir = generated_dir();
+        let partial = dir.join(format!("corpus-{ARTICLES}.json.partial"));
+        std::fs::write(&partial, &json).expect("write the generated corpus");
+        std::fs::rename(&partial, dir.join(format!("corpus-{ARTICLES}.json")))
+            .expect("move the generated corpus into place");
+        json
+    });
+    load(json).expect("generated corpus loads").corpus
 }
 
 async fn count(client: &Client, css: &str) -> Result<usize, String> {

@@ -108,8 +108,21 @@ pub async fn wait_for_text(
     }
     Err(match last {
         Some(text) => format!("`{css}` showed {text:?}, not what was expected"),
-        None => format!("`{css}` never appeared"),
+        None => format!(
+            "`{css}` never appeared; the page began {:?}",
+            page_start(client).await
+        ),
     })
+}
+
+/// The first few hundred characters of the page's text, to say what it
+/// showed instead of what a test waited for.
+async fn page_start(client: &Client) -> String {
+    let text = match client.find(Locator::Css("body")).await {
+        Ok(body) => body.text().await.unwrap_or_default(),
+        Err(e) => format!("(no body: {e})"),
+    };
+    text.chars().take(300).collect()
 }
 
 /// All elements matching `css`, right now.
