@@ -100,6 +100,36 @@ impl PartialDate {
         }
     }
 
+    /// A month of a year; `None` if the month does not exist.
+    pub fn month(year: i32, month: u8) -> Option<PartialDate> {
+        (1..=12).contains(&month).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
+    /// One day; `None` if the calendar has no such day.
+    pub fn day(year: i32, month: u8, day: u8) -> Option<PartialDate> {
+        let real =
+            (1..=12).contains(&month) && day >= 1 && u32::from(day) <= days_in_month(year, month);
+        real.then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    /// The day numbered `days` since 1970-01-01.
+    pub fn from_day_number(days: DayNumber) -> PartialDate {
+        let (year, month, day) = civil_from_days(days);
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
     /// How precisely the date is known.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod dates;
 pub mod entities;
 pub mod export;
+pub mod extract;
 pub mod facets;
 pub mod highlight;
 pub mod offsets;

@@ -8,9 +8,11 @@ pub mod format;
 mod load;
 mod model;
 pub mod source;
+mod write;
 
 pub use load::{load, parse, validate};
 pub use model::*;
+pub use write::to_file;
 
 use std::fmt;
 

@@ -1,0 +1,563 @@
+//! Events in sentences: a sentence that reports a visit, trip, meeting,
+//! talks, summit, telephone call, signing or negotiation becomes an event
+//! with its CAMEO kind, participants, host, place and dates, and the
+//! sentence as evidence. A sentence that counts meetings ("they have met 40
+//! times") becomes a claim instead.
+//!
+//! Invariant: every event has the sentence it came from as evidence, and
+//! its dates are the ones that sentence (or the publication date) gives, at
+//! their own precision.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::{EntryIx, Gazetteer};
+use super::recognise::{Found, Target};
+use super::text::words;
+use super::when;
+use crate::corpus::{EntityKind, EventKind};
+use crate::dates::{DateRange, PartialDate};
+
+/// An event found in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Its CAMEO kind.
+    pub kind: EventKind,
+    /// When, if the sentence says.
+    pub dates: Option<DateRange>,
+    /// Those who took part.
+    pub participants: Vec<Target>,
+    /// The host country.
+    pub host: Option<EntryIx>,
+    /// Where.
+    pub place: Option<Target>,
+    /// The sentence, as a byte range of the article text.
+    pub evidence: Range<usize>,
+    /// Whether the sentence only refers back to an event the article has
+    /// already reported ("ahead of the trip"), without a date of its own.
+    pub refers_back: bool,
+}
+
+/// What one sentence reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reported {
+    /// An event.
+    Event(Candidate),
+    /// A claim about a relationship, such as a count of meetings.
+    Claim(String),
+    /// Nothing this module recognises.
+    Nothing,
+}
+
+const PHONE: &[&str] = &[
+    "phone",
+    "telephone",
+    "phoned",
+    "telephoned",
+    "videoconference",
+    "video",
+    "call",
+];
+const SIGN: &[&str] = &["signed", "sign", "signing", "inked", "signs"];
+const SIGNED_THINGS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "treaty",
+    "treaties",
+    "accord",
+    "accords",
+    "memorandum",
+    "memorandums",
+    "memoranda",
+    "contract",
+    "contracts",
+    "declaration",
+    "pact",
+    "communique",
+    "documents",
+    "statement",
+    "statements",
+    "roadmap",
+    "protocol",
+];
+const VISIT: &[&str] = &[
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "trip",
+    "trips",
+    "tour",
+    "toured",
+    "arrived",
+    "arrives",
+    "arrive",
+    "arriving",
+    "travelled",
+    "traveled",
+    "travels",
+    "travel",
+    "landed",
+    "flew",
+    "journey",
+];
+const MEET: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "talks",
+    "summit",
+    "sidelines",
+    "margins",
+    "conferred",
+    "hosted",
+    "hosts",
+    "welcomed",
+    "welcomes",
+    "received",
+    "receives",
+    "greeted",
+    "discussed",
+];
+const NEGOTIATE: &[&str] = &["negotiations", "negotiated", "negotiating", "negotiate"];
+const THIRD_PLACE: &[&str] = &["summit", "sidelines", "margins", "forum"];
+const FUTURE: &[&str] = &[
+    "will",
+    "plans",
+    "plan",
+    "planned",
+    "expected",
+    "scheduled",
+    "invited",
+    "invitation",
+    "upcoming",
+];
+const COUNTED: &[&str] = &[
+    "times",
+    "meetings",
+    "occasions",
+    "visits",
+    "calls",
+    "trips",
+    "rounds",
+    "encounters",
+    "summits",
+    "conversations",
+];
+const REPORTING: &[&str] = &["said", "told", "says", "added", "noted"];
+
+/// What the sentence at `sentence` of `text` reports. `mentions` are the
+/// article's mentions; `published` its publication date.
+pub fn read_sentence(
+    text: &str,
+    sentence: Range<usize>,
+    mentions: &[Found],
+    gazetteer: &Gazetteer,
+    nationality: &HashMap<String, EntryIx>,
+    published: PartialDate,
+) -> Reported {
+    let body = &text[sentence.clone()];
+    let ws = words(body);
+    let lower: Vec<String> = ws.iter().map(|w| w.text(body).to_lowercase()).collect();
+    let has = |list: &[&str]| lower.iter().position(|w| list.contains(&w.as_str()));
+    // "met more than 40 times", "their fortieth meeting" is an event, a tally is not.
+    let counted = lower.windows(2).any(|pair| {
+        when::number_of(&pair[0]).is_some_and(|n| n >= 2) && COUNTED.contains(&pair[1].as_str())
+    }) || lower.windows(3).any(|w| {
+        when::number_of(&w[0]).is_some_and(|n| n >= 2)
+            && matches!(
+                w[1].as_str(),
+                "separate" | "previous" | "earlier" | "face-to-face" | "bilateral" | "official"
+            )
+            && COUNTED.contains(&w[2].as_str())
+    });
+    if counted && (has(MEET).is_some() || has(VISIT).is_some() || has(PHONE).is_some()) {
+        return Reported::Claim(body.to_string());
+    }
+    let phone = has(PHONE).filter(|&i| {
+        lower[i] != "call" && lower[i] != "video"
+            || lower
+                .get(i.wrapping_sub(1))
+                .is_some_and(|p| matches!(p.as_str(), "phone" | "telephone" | "video"))
+            || lower
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.as_str(), "call" | "link" | "conference"))
+    });
+    let sign = has(SIGN).filter(|_| has(SIGNED_THINGS).is_some());
+    let (kind, trigger) = if let Some(i) = phone {
+        (EventKind::Telephone, i)
+    } else if let Some(i) = sign {
+        (EventKind::SignAgreement, i)
+    } else if let Some(i) = has(VISIT) {
+        (EventKind::Visit, i)
+    } else if let Some(i) = has(MEET) {
+        (EventKind::Consult, i)
+    } else if let Some(i) = has(NEGOTIATE) {
+        (EventKind::Negotiate, i)
+    } else {
+        return Reported::Nothing;
+    };
+
+    let in_sentence: Vec<&Found> = mentions
+        .iter()
+        .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
+        .collect();
+    let word_after = |m: &Found| {
+        let rest = &text[m.range.end..sentence.end];
+        words(rest)
+            .first()
+            .map(|w| w.text(rest).to_string())
+            .unwrap_or_default()
+    };
+    let word_before = |m: &Found| {
+        let head = &text[sentence.start..m.range.start];
+        words(head)
+            .last()
+            .map(|w| w.text(head).to_lowercase())
+            .unwrap_or_default()
+    };
+    let country_of = |t: &Target| -> Option<EntryIx> {
+        match t {
+            Target::Known(ix) if gazetteer.entries[*ix].kind == EntityKind::Person => nationality
+                .get(&gazetteer.entries[*ix].entry.entity.name)
+                .copied(),
+            Target::Known(ix) => gazetteer.entries[*ix].country,
+            Target::Person(name) => nationality.get(name).copied(),
+            Target::Other(..) => None,
+        }
+    };
+    let mut people: Vec<Target> = Vec::new();
+    for m in &in_sentence {
+        let is_person = match m.target {
+            Target::Person(_) => true,
+            Target::Known(ix) => gazetteer.entries[ix].kind == EntityKind::Person,
+            Target::Other(kind, _) => kind == EntityKind::Person,
+        };
+        if !is_person {
+            continue;
+        }
+        let reporter = REPORTING.contains(&word_after(m).as_str())
+            || word_before(m) == "to" && {
+                let head = &text[sentence.start..m.range.start];
+                head.trim_end().ends_with("according to")
+            };
+        if !reporter && !people.contains(&m.target) {
+            people.push(m.target.clone());
+        }
+    }
+    let nationalities: Vec<EntryIx> = people.iter().filter_map(country_of).collect();
+
+    // A country or place after "to" or "in" is where a visit went.
+    let mut host = None;
+    let mut place = None;
+    for m in &in_sentence {
+        let Target::Known(ix) = m.target else {
+            continue;
+        };
+        let known = &gazetteer.entries[ix];
+        let before = word_before(m);
+        let destination = matches!(before.as_str(), "to" | "in" | "into" | "at" | "of")
+            || VISIT.contains(&before.as_str())
+            || before == "the" && {
+                let head = &text[sentence.start..m.range.start];
+                let ws = words(head);
+                ws.len() >= 2
+                    && VISIT.contains(&ws[ws.len() - 2].text(head).to_lowercase().as_str())
+            };
+        match known.kind {
+            EntityKind::Place => {
+                if place.is_none() {
+                    place = Some(m.target.clone());
+                }
+                if host.is_none() {
+                    host = known.country;
+                }
+            }
+            EntityKind::Country if host.is_none() && destination && !is_title(&word_after(m)) => {
+                host = Some(ix);
+            }
+            _ => {}
+        }
+    }
+    if kind == EventKind::Visit
+        && host.is_some_and(|h| nationalities.len() == 1 && nationalities[0] == h)
+    {
+        // A leader "arriving in" their own country is coming home, not visiting.
+        host = None;
+    }
+
+    let mut participants = people;
+    if participants.is_empty() {
+        for m in &in_sentence {
+            if let Target::Known(ix) = m.target {
+                let k = gazetteer.entries[ix].kind;
+                let is_host = kind == EventKind::Visit && host == Some(ix);
+                if matches!(k, EntityKind::Country | EntityKind::Organisation)
+                    && !is_host
+                    && !participants.contains(&m.target)
+                {
+                    participants.push(m.target.clone());
+                }
+            }
+        }
+    }
+    if participants.is_empty() {
+        return Reported::Nothing;
+    }
+
+    let found_dates = when::find(body, published);
+    let mut dates = found_dates
+        .iter()
+        .find(|f| f.dates.end.is_none())
+        .or(found_dates.first())
+        .map(|f| f.dates);
+    if let Some(d) = dates.as_mut() {
+        if d.end.is_none() {
+            if let Some(days) = duration_days(&lower) {
+                d.end = when::add_days(d.start, i64::from(days) - 1);
+            }
+        }
+    }
+
+    let mut kind = kind;
+    if kind == EventKind::Consult {
+        let place_country = place.as_ref().and_then(country_of);
+        let third = match place_country {
+            Some(c) => {
+                let sides: Vec<EntryIx> = participants.iter().filter_map(country_of).collect();
+                !sides.is_empty() && !sides.contains(&c)
+            }
+            None => has(THIRD_PLACE).is_some(),
+        };
+        if third {
+            kind = EventKind::MeetThirdLocation;
+        }
+    }
+    let ahead = lower[..trigger].iter().rev().take(4).any(|w| {
+        FUTURE.contains(&w.as_str())
+            || w == "to"
+                && lower[..trigger]
+                    .iter()
+                    .any(|x| FUTURE.contains(&x.as_str()))
+    });
+    let after_publication = dates.is_some_and(|d| d.first_day() > published.last_day());
+    if ahead && (dates.is_none() || after_publication)
+        || after_publication && kind != EventKind::Telephone
+    {
+        kind = EventKind::IntentToMeet;
+    }
+    let refers_back = found_dates.is_empty()
+        && trigger > 0
+        && matches!(
+            lower[trigger - 1].as_str(),
+            "the" | "this" | "that" | "his" | "her" | "their" | "its"
+        )
+        && matches!(
+            lower[trigger].as_str(),
+            "visit" | "trip" | "journey" | "tour" | "talks" | "meeting" | "summit" | "call"
+        );
+    Reported::Event(Candidate {
+        refers_back,
+        kind,
+        dates,
+        participants,
+        host: if matches!(kind, EventKind::Visit | EventKind::IntentToMeet) {
+            host
+        } else {
+            place.as_ref().and_then(country_of).or(host)
+        },
+        place,
+        evidence: sentence,
+    })
+}
+
+/// Whether a word is a title, so the country before it is a nationality.
+fn is_title(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "president"
+            | "prime"
+            | "premier"
+            | "leader"
+            | "foreign"
+            | "minister"
+            | "chancellor"
+            | "king"
+            | "officials"
+            | "official"
+            | "counterpart"
+            | "delegation"
+            | "ambassador"
+            | "envoy"
+            | "side"
+            | "government"
+            | "troops"
+            | "embassy"
+    )
+}
+
+/// The length in days that "three-day visit" or "for four days" gives.
+fn duration_days(lower: &[String]) -> Option<u32> {
+    for (i, w) in lower.iter().enumerate() {
+        if let Some(n) = w.strip_suffix("-day").and_then(when::number_of) {
+            return Some(n).filter(|&n| (1..=60).contains(&n));
+        }
+        if (w == "days" || w == "day") && i >= 2 && lower[i - 2] == "for" {
+            if let Some(n) = when::number_of(&lower[i - 1]) {
+                return Some(n).filter(|&n| (1..=60).contains(&n));
+            }
+        }
+    }
+    None
+}
+
+/// A summary sentence in plain words for an event.
+pub fn summary(
+    kind: EventKind,
+    names: &[String],
+    host: Option<&str>,
+    place: Option<&str>,
+) -> String {
+    let who = match names {
+        [] => "Officials".to_string(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    let at = |prefix: &str| {
+        place
+            .or(host)
+            .map(|p| format!("{prefix}{p}"))
+            .unwrap_or_default()
+    };
+    match kind {
+        EventKind::Visit => match (host, place) {
+            (Some(h), Some(p)) => format!("{who}: visit to {h} ({p})."),
+            (Some(h), None) => format!("{who}: visit to {h}."),
+            (None, _) => format!("{who}: visit{}.", at(" to ")),
+        },
+        EventKind::HostVisit => format!("{who}: hosted visit{}.", at(" in ")),
+        EventKind::Telephone => format!("{who}: telephone call."),
+        EventKind::SignAgreement => format!("{who}: agreement signed{}.", at(" in ")),
+        EventKind::Negotiate => format!("{who}: negotiations{}.", at(" in ")),
+        EventKind::IntentToMeet => format!("{who}: planned meeting or visit{}.", at(" in ")),
+        EventKind::MeetThirdLocation | EventKind::Consult => {
+            format!("{who}: meeting{}.", at(" in "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::recognise::{recognise, unify_people};
+    use super::super::text::sentences;
+    use super::*;
+
+    fn gazetteer() -> Gazetteer {
+        super::super::gazetteer::tests::small()
+    }
+
+    /// Reads every sentence of `text`, published on `published`.
+    fn read(text: &str, published: &str) -> Vec<String> {
+        let g = gazetteer();
+        let mut r = recognise(text, &g, None);
+        unify_people(&mut r.mentions);
+        let published = PartialDate::parse(published).unwrap();
+        sentences(text)
+            .into_iter()
+            .map(
+                |s| match read_sentence(text, s, &r.mentions, &g, &r.nationality, published) {
+                    Reported::Event(c) => {
+                        let who: Vec<String> = c
+                            .participants
+                            .iter()
+                            .map(|p| match p {
+                                Target::Known(ix) => g.entries[*ix].entry.entity.name.clone(),
+                                Target::Person(n) | Target::Other(_, n) => n.clone(),
+                            })
+                            .collect();
+                        let dates = c.dates.map(|d| {
+                            let (s, e) = d.to_string_pair();
+                            e.map_or(s.clone(), |e| format!("{s}/{e}"))
+                        });
+                        format!(
+                            "{} {} [{}] host={}",
+                            c.kind.code(),
+                            dates.unwrap_or_else(|| "-".into()),
+                            who.join(", "),
+                            c.host
+                                .map_or("-".into(), |h| g.entries[h].entry.entity.name.clone())
+                        )
+                    }
+                    Reported::Claim(c) => format!("claim: {c}"),
+                    Reported::Nothing => "-".into(),
+                },
+            )
+            .collect()
+    }
+
+    #[test]
+    fn a_visit_with_its_duration_and_host() {
+        assert_eq!(
+            read(
+                "Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit. Xi and Russian President Vladimir Putin have met more than 40 times. The weather was mild.",
+                "2023-03-22"
+            ),
+            [
+                "042 2023-03-20/2023-03-22 [Xi Jinping] host=Russia",
+                "claim: Xi and Russian President Vladimir Putin have met more than 40 times.",
+                "-",
+            ]
+        );
+    }
+
+    #[test]
+    fn meetings_calls_signings_and_plans() {
+        assert_eq!(
+            read(
+                "American President Joe Biden met Chinese President Xi Jinping in Bali on 14 November 2022. \
+                 Biden and Xi held a telephone call in April 2024. \
+                 China and Russia signed a gas agreement in 2014. \
+                 Xi will visit the US next month.",
+                "2024-05-10"
+            ),
+            [
+                "044 2022-11-14 [Joe Biden, Xi Jinping] host=Indonesia",
+                "041 2024-04 [Joe Biden, Xi Jinping] host=-",
+                "057 2014 [China, Russia] host=-",
+                "036 2024-06 [Xi Jinping] host=United States",
+            ]
+        );
+    }
+
+    #[test]
+    fn spokespeople_report_events_without_taking_part() {
+        assert_eq!(
+            read(
+                "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Tuesday, spokesperson Mao Ning said.",
+                "2023-03-22"
+            ),
+            ["040 2023-03-21 [Xi Jinping, Vladimir Putin] host=Russia"]
+        );
+    }
+
+    #[test]
+    fn summaries_read_as_sentences() {
+        let names = ["Xi Jinping".to_string(), "Vladimir Putin".to_string()];
+        assert_eq!(
+            summary(
+                EventKind::Visit,
+                &names[..1],
+                Some("Russia"),
+                Some("Moscow")
+            ),
+            "Xi Jinping: visit to Russia (Moscow)."
+        );
+        assert_eq!(
+            summary(EventKind::Telephone, &names, None, None),
+            "Xi Jinping and Vladimir Putin: telephone call."
+        );
+    }
+}

@@ -1,0 +1,514 @@
+//! From articles to a corpus: entities, mentions, dates and events found in
+//! plain text, written as a corpus file in format v1. The same code runs in
+//! the command-line tool and in the page.
+//!
+//! Invariant: what [`extract`] returns loads with zero diagnostics: every
+//! span lies in its article, every id is unique and resolves, every event
+//! has evidence and real dates.
+
+pub mod events;
+pub mod gazetteer;
+pub mod inputs;
+pub mod merge;
+pub mod recognise;
+pub mod text;
+pub mod when;
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use crate::corpus::format::{
+    ArticleRecord, CorpusFile, EntityRecord, EventRecord, EvidenceRecord, MentionRecord,
+    FORMAT_NAME, FORMAT_VERSION,
+};
+use crate::corpus::{EntityKind, EventKind};
+use crate::dates::{DateRange, PartialDate};
+use crate::offsets::TextOffsets;
+use events::{Candidate, Reported};
+use gazetteer::Gazetteer;
+use recognise::{Found, Target};
+
+/// One article to read, with what is known about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Unique among the documents.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// The publisher or news service.
+    pub source: String,
+    /// Where it was published, if known.
+    pub url: Option<String>,
+    /// When it was published; relative dates resolve against it.
+    pub published: PartialDate,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// The plain text.
+    pub text: String,
+    /// Mentions an outside recogniser found (displaCy input); `None` to
+    /// recognise entities here.
+    pub given: Option<Vec<GivenMention>>,
+    /// Events an input already dates (TimelineJS slides), each over a part of
+    /// the text.
+    pub slides: Vec<Slide>,
+}
+
+/// A mention found by an outside recogniser, in code points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenMention {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The entity kind it names.
+    pub kind: EntityKind,
+}
+
+/// A dated event an input brings, over part of the document's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    /// Its text, in code points.
+    pub start: usize,
+    /// One past its last code point.
+    pub end: usize,
+    /// When it happened.
+    pub dates: DateRange,
+}
+
+/// What [`extract`] made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    /// The corpus file.
+    pub corpus: CorpusFile,
+    /// Things skipped or guessed, each naming the article.
+    pub warnings: Vec<String>,
+}
+
+impl Extracted {
+    /// "3 articles, 41 mentions of 17 entities, 6 events, 0 warnings".
+    pub fn summary(&self) -> String {
+        let c = &self.corpus;
+        format!(
+            "{} articles, {} mentions of {} entities, {} events, {} warnings",
+            c.articles.len(),
+            c.mentions.len(),
+            c.entities.len(),
+            c.events.len(),
+            self.warnings.len()
+        )
+    }
+}
+
+/// An event being assembled: one or more sentences that report it.
+struct Draft {
+    kind: EventKind,
+    dates: DateRange,
+    participants: Vec<Target>,
+    host: Option<gazetteer::EntryIx>,
+    place: Option<Target>,
+    evidence: Vec<(usize, Range<usize>)>,
+    claims: Vec<String>,
+}
+
+/// Kinds that describe the same happening from two sides.
+fn kind_group(kind: EventKind) -> EventKind {
+    match kind {
+        EventKind::HostVisit => EventKind::Visit,
+        EventKind::MeetThirdLocation => EventKind::Consult,
+        k => k,
+    }
+}
+
+/// Reads every document and writes the corpus. `progress` is called with the
+/// number of documents done after each one.
+pub fn extract(
+    docs: &[Document],
+    gazetteer: &Gazetteer,
+    mut progress: impl FnMut(usize),
+) -> Extracted {
+    let mut warnings = Vec::new();
+    let mut articles = Vec::new();
+    let mut mentions: Vec<(usize, Range<usize>, Target)> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut seen_ids = BTreeSet::new();
+    for (n, doc) in docs.iter().enumerate() {
+        if !seen_ids.insert(doc.id.clone()) {
+            warnings.push(format!("article \"{}\": duplicate id, skipped", doc.id));
+            progress(n + 1);
+            continue;
+        }
+        let article = articles.len();
+        let offsets = TextOffsets::new(&doc.text);
+        let given = doc
+            .given
+            .as_ref()
+            .map(|given| given_mentions(doc, &offsets, given, gazetteer, &mut warnings));
+        let mut found = recognise::recognise(&doc.text, gazetteer, given);
+        recognise::unify_people(&mut found.mentions);
+        let mut own: Vec<Draft> = Vec::new();
+        let mut claims = Vec::new();
+        let byte = |cp: usize| offsets.byte_of_char(cp).unwrap_or(doc.text.len());
+        for slide in &doc.slides {
+            let range = byte(slide.start)..byte(slide.end);
+            let reported = events::read_sentence(
+                &doc.text,
+                range.clone(),
+                &found.mentions,
+                gazetteer,
+                &found.nationality,
+                doc.published,
+            );
+            let (kind, participants, host, place) = match reported {
+                Reported::Event(c) => (c.kind, c.participants, c.host, c.place),
+                _ => (EventKind::Consult, Vec::new(), None, None),
+            };
+            own.push(Draft {
+                kind,
+                dates: slide.dates,
+                participants,
+                host,
+                place,
+                evidence: vec![(article, range)],
+                claims: Vec::new(),
+            });
+        }
+        if doc.slides.is_empty() {
+            for sentence in text::sentences(&doc.text) {
+                match events::read_sentence(
+                    &doc.text,
+                    sentence,
+                    &found.mentions,
+                    gazetteer,
+                    &found.nationality,
+                    doc.published,
+                ) {
+                    Reported::Event(c) => add_candidate(&mut own, article, c, doc.published),
+                    Reported::Claim(c) => claims.push(c),
+                    Reported::Nothing => {}
+                }
+            }
+        }
+        match own.first_mut() {
+            Some(first) => first.claims.extend(claims),
+            None => {
+                for c in claims {
+                    warnings.push(format!(
+                        "article \"{}\": a claim with no event to attach it to was left out: \"{c}\"",
+                        doc.id
+                    ));
+                }
+            }
+        }
+        for d in own {
+            merge_draft(&mut drafts, d);
+        }
+        for m in found.mentions {
+            mentions.push((article, m.range, m.target));
+        }
+        articles.push((doc, offsets));
+        progress(n + 1);
+    }
+    let corpus = write_corpus(&articles, &mentions, &drafts, gazetteer);
+    Extracted { corpus, warnings }
+}
+
+/// Turns an outside recogniser's mentions into targets: a name the gazetteer
+/// knows links to its entry, a person stays a person, anything else is a new
+/// entity of the given kind.
+fn given_mentions(
+    doc: &Document,
+    offsets: &TextOffsets,
+    given: &[GivenMention],
+    gazetteer: &Gazetteer,
+    warnings: &mut Vec<String>,
+) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for (i, g) in given.iter().enumerate() {
+        let Some(range) = offsets
+            .byte_range(g.start, g.end)
+            .filter(|r| r.start < r.end)
+        else {
+            warnings.push(format!(
+                "article \"{}\": entity {i} ({}..{}) lies outside the text of {} characters, skipped",
+                doc.id,
+                g.start,
+                g.end,
+                offsets.char_len()
+            ));
+            continue;
+        };
+        if out
+            .iter()
+            .any(|o| o.range.start < range.end && range.start < o.range.end)
+        {
+            warnings.push(format!(
+                "article \"{}\": entity {i} ({}..{}) overlaps an earlier one, skipped",
+                doc.id, g.start, g.end
+            ));
+            continue;
+        }
+        let surface = doc.text[range.clone()].to_string();
+        let target = match (g.kind, gazetteer.lookup(&surface)) {
+            (EntityKind::Person, _) => Target::Person(surface),
+            (_, Some(ix)) => Target::Known(ix),
+            (kind, None) => Target::Other(kind, surface),
+        };
+        out.push(Found { range, target });
+    }
+    out.sort_by_key(|m| m.range.start);
+    out
+}
+
+/// Adds a sentence's event to the article's drafts: an undated sentence about
+/// the same people and kind as an earlier one is more evidence for it.
+fn add_candidate(own: &mut Vec<Draft>, article: usize, c: Candidate, published: PartialDate) {
+    let same = |d: &Draft| {
+        kind_group(d.kind) == kind_group(c.kind)
+            && d.participants.iter().any(|p| c.participants.contains(p))
+    };
+    if c.refers_back {
+        if let Some(d) = own
+            .iter_mut()
+            .find(|d| kind_group(d.kind) == kind_group(c.kind))
+        {
+            d.evidence.push((article, c.evidence));
+            return;
+        }
+    }
+    match c.dates {
+        None => {
+            if let Some(d) = own.iter_mut().rev().find(|d| same(d)) {
+                d.evidence.push((article, c.evidence));
+                return;
+            }
+        }
+        Some(dates) => {
+            let overlapping = own.iter_mut().rev().find(|d| {
+                same(d)
+                    && d.participants.len() == c.participants.len()
+                    && d.dates.overlaps(dates.first_day(), dates.last_day())
+            });
+            if let Some(d) = overlapping {
+                d.evidence.push((article, c.evidence));
+                return;
+            }
+        }
+    }
+    own.push(Draft {
+        kind: c.kind,
+        dates: c.dates.unwrap_or(DateRange {
+            start: published,
+            end: None,
+        }),
+        participants: c.participants,
+        host: c.host,
+        place: c.place,
+        evidence: vec![(article, c.evidence)],
+        claims: Vec::new(),
+    });
+}
+
+/// Adds an article's event to the corpus's: the same kind, the same
+/// participants and overlapping dates make one event with more evidence, at
+/// the more precise of the two dates.
+fn merge_draft(drafts: &mut Vec<Draft>, d: Draft) {
+    fn key(x: &Draft) -> (EventKind, Vec<&Target>) {
+        let mut p: Vec<&Target> = x.participants.iter().collect();
+        p.sort();
+        (kind_group(x.kind), p)
+    }
+    let existing = drafts
+        .iter_mut()
+        .find(|e| key(e) == key(&d) && e.dates.overlaps(d.dates.first_day(), d.dates.last_day()));
+    match existing {
+        Some(e) => {
+            if d.dates.last_day() - d.dates.first_day() < e.dates.last_day() - e.dates.first_day() {
+                e.dates = d.dates;
+            }
+            e.host = e.host.or(d.host);
+            e.place = e.place.take().or(d.place);
+            e.evidence.extend(d.evidence);
+            for c in d.claims {
+                if !e.claims.contains(&c) {
+                    e.claims.push(c);
+                }
+            }
+        }
+        None => drafts.push(d),
+    }
+}
+
+/// A lower-case ASCII id made of the letters and digits of `name`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+/// Gives out ids that are unique, adding "-2", "-3", ... where needed.
+#[derive(Default)]
+struct Ids(BTreeSet<String>);
+
+impl Ids {
+    fn take(&mut self, wanted: &str) -> String {
+        let mut id = wanted.to_string();
+        let mut n = 2;
+        while !self.0.insert(id.clone()) {
+            id = format!("{wanted}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+fn write_corpus(
+    articles: &[(&Document, TextOffsets)],
+    mentions: &[(usize, Range<usize>, Target)],
+    drafts: &[Draft],
+    gazetteer: &Gazetteer,
+) -> CorpusFile {
+    let mut ids = Ids::default();
+    let mut entity_ids: HashMap<Target, String> = HashMap::new();
+    let mut entities = Vec::new();
+    let mut aliases: HashMap<Target, BTreeSet<String>> = HashMap::new();
+    for (a, range, target) in mentions {
+        let surface = &articles[*a].0.text[range.clone()];
+        aliases
+            .entry(target.clone())
+            .or_default()
+            .insert(surface.to_string());
+    }
+    let mut targets: Vec<&Target> = mentions.iter().map(|(_, _, t)| t).collect();
+    for d in drafts {
+        targets.extend(d.participants.iter());
+        targets.extend(d.place.iter());
+    }
+    let hosts: Vec<Target> = drafts
+        .iter()
+        .filter_map(|d| d.host.map(Target::Known))
+        .collect();
+    targets.extend(hosts.iter());
+    for target in targets {
+        if entity_ids.contains_key(target) {
+            continue;
+        }
+        let (wanted, kind, name, mut names, wikidata) = match target {
+            Target::Known(ix) => {
+                let e = &gazetteer.entries[*ix].entry.entity;
+                (
+                    e.id.clone(),
+                    e.kind.clone(),
+                    e.name.clone(),
+                    e.aliases.clone(),
+                    e.wikidata.clone(),
+                )
+            }
+            Target::Person(n) => (slug(n), "person".into(), n.clone(), Vec::new(), None),
+            Target::Other(k, n) => (slug(n), k.code().into(), n.clone(), Vec::new(), None),
+        };
+        for seen in aliases.get(target).into_iter().flatten() {
+            if *seen != name && !names.contains(seen) {
+                names.push(seen.clone());
+            }
+        }
+        let id = ids.take(&wanted);
+        entity_ids.insert(target.clone(), id.clone());
+        entities.push(EntityRecord {
+            id,
+            kind,
+            name,
+            aliases: names,
+            wikidata,
+        });
+    }
+    let article_records: Vec<ArticleRecord> = articles
+        .iter()
+        .map(|(d, _)| ArticleRecord {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            source: d.source.clone(),
+            url: d.url.clone(),
+            published: d.published.to_string(),
+            language: d.language.clone(),
+            text: d.text.clone(),
+        })
+        .collect();
+    let cp = |a: usize, byte: usize| articles[a].1.char_of_byte(byte).unwrap_or(0) as u64;
+    let mention_records = mentions
+        .iter()
+        .map(|(a, range, target)| MentionRecord {
+            article: articles[*a].0.id.clone(),
+            start: cp(*a, range.start),
+            end: cp(*a, range.end),
+            entity: entity_ids[target].clone(),
+        })
+        .collect();
+    let mut event_ids = Ids::default();
+    let name_of = |t: &Target| -> String {
+        match t {
+            Target::Known(ix) => gazetteer.entries[*ix].entry.entity.name.clone(),
+            Target::Person(n) | Target::Other(_, n) => n.clone(),
+        }
+    };
+    let event_records = drafts
+        .iter()
+        .map(|d| {
+            let names: Vec<String> = d.participants.iter().map(name_of).collect();
+            let host = d
+                .host
+                .map(|h| gazetteer.entries[h].entry.entity.name.clone());
+            let place = d.place.as_ref().map(name_of);
+            let first = d
+                .participants
+                .first()
+                .map(|p| slug(&name_of(p)))
+                .unwrap_or_default();
+            let (start, end) = d.dates.to_string_pair();
+            EventRecord {
+                id: event_ids.take(&format!("{}-{first}-{start}", d.kind.code())),
+                kind: d.kind.code().into(),
+                start,
+                end,
+                participants: d
+                    .participants
+                    .iter()
+                    .map(|p| entity_ids[p].clone())
+                    .collect(),
+                host: d.host.map(|h| entity_ids[&Target::Known(h)].clone()),
+                place: d.place.as_ref().map(|p| entity_ids[p].clone()),
+                summary: events::summary(d.kind, &names, host.as_deref(), place.as_deref()),
+                evidence: d
+                    .evidence
+                    .iter()
+                    .map(|(a, range)| EvidenceRecord {
+                        article: articles[*a].0.id.clone(),
+                        start: cp(*a, range.start),
+                        end: cp(*a, range.end),
+                    })
+                    .collect(),
+                claims: d.claims.clone(),
+            }
+        })
+        .collect();
+    CorpusFile {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        title: None,
+        articles: article_records,
+        entities,
+        mentions: mention_records,
+        events: event_records,
+    }
+}
