@@ -98,13 +98,21 @@ fn a_wire_item_becomes_a_timeline_of_three_visits_with_their_sentences() {
     let xi = corpus
         .entity_by_id("xi-jinping")
         .expect("Xi Jinping is an entity");
-    for item in timeline::items(&corpus, &all)
-        .iter()
+    let putin = corpus
+        .entity_by_id("vladimir-putin")
+        .expect("Vladimir Putin is an entity");
+    let visit_items: Vec<_> = timeline::items(&corpus, &all)
+        .into_iter()
         .filter(|i| i.kind == EventKind::Visit)
-    {
+        .collect();
+    for item in &visit_items {
         assert_eq!(item.host, Some(russia));
-        assert_eq!(&item.participants[..], [xi]);
     }
+    // The talks at the Kremlin are part of this visit; the earlier visits
+    // name no one Xi met.
+    assert_eq!(&visit_items[0].participants[..], [xi]);
+    assert_eq!(&visit_items[1].participants[..], [xi]);
+    assert_eq!(&visit_items[2].participants[..], [xi, putin]);
     let claims: Vec<&String> = corpus.events.iter().flat_map(|e| &e.claims).collect();
     assert_eq!(claims.len(), 1);
     assert!(claims[0].contains("about 40 times"), "{claims:?}");

@@ -7,7 +7,8 @@
 //! title, source and date, with the default gazetteer; its output is compared
 //! with the gold mentions (exact span and kind) and events (kind,
 //! participants and start date), and precision, recall and F1 are printed as
-//! a Markdown table.
+//! a Markdown table. `--write FILE` also saves what the extractor found, to
+//! compare it with the gold by eye.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -24,11 +25,16 @@ const DEFAULT_GAZETTEER: &str = include_str!("../../public/data/gazetteer.json")
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
+    let write = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1));
     let dir = args
         .iter()
-        .find(|a| !a.starts_with('-'))
-        .map_or("tests/fixtures/extract-dev", String::as_str);
-    match run(Path::new(dir), verbose) {
+        .enumerate()
+        .find(|(i, a)| !a.starts_with('-') && (*i == 0 || args[i - 1] != "--write"))
+        .map_or("tests/fixtures/extract-dev", |(_, a)| a.as_str());
+    match run(Path::new(dir), verbose, write.map(Path::new)) {
         Ok(table) => {
             println!("{table}");
             ExitCode::SUCCESS
@@ -65,7 +71,7 @@ impl Tally {
     }
 }
 
-fn run(dir: &Path, verbose: bool) -> Result<String, String> {
+fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String> {
     let json = compile_dir(dir).map_err(|errors| {
         errors
             .iter()
@@ -93,6 +99,10 @@ fn run(dir: &Path, verbose: bool) -> Result<String, String> {
         });
     }
     let found = extract(&docs, &gazetteer, |_| {}).corpus;
+    if let Some(path) = write {
+        let json = serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?;
+        std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let mut out = vec![
         format!(
             "Extractor scored on {} ({} articles)\n",

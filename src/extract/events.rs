@@ -113,19 +113,25 @@ const MEET: &[&str] = &[
     "sidelines",
     "margins",
     "conferred",
-    "hosted",
-    "hosts",
+    "discussed",
+];
+/// Words that report a visit from the host's side ("Xi welcomed Macron").
+const HOSTING: &[&str] = &[
     "welcomed",
     "welcomes",
+    "welcoming",
     "received",
     "receives",
+    "hosted",
+    "hosts",
+    "hosting",
     "greeted",
-    "discussed",
 ];
 const NEGOTIATE: &[&str] = &["negotiations", "negotiated", "negotiating", "negotiate"];
 const THIRD_PLACE: &[&str] = &["summit", "sidelines", "margins", "forum"];
 const FUTURE: &[&str] = &[
     "will",
+    "would",
     "plans",
     "plan",
     "planned",
@@ -191,7 +197,7 @@ pub fn read_sentence(
         (EventKind::Telephone, i)
     } else if let Some(i) = sign {
         (EventKind::SignAgreement, i)
-    } else if let Some(i) = has(VISIT) {
+    } else if let Some(i) = has(VISIT).or(has(HOSTING)) {
         (EventKind::Visit, i)
     } else if let Some(i) = has(MEET) {
         (EventKind::Consult, i)
@@ -308,11 +314,41 @@ pub fn read_sentence(
         return Reported::Nothing;
     }
 
+    // The date nearest a word that names the event is its date: "spoke on
+    // Monday ... in a call in July" dates the call in July.
     let found_dates = when::find(body, published);
-    let mut dates = found_dates
+    let trigger_list: &[&str] = match kind {
+        EventKind::Telephone => PHONE,
+        EventKind::SignAgreement => SIGN,
+        EventKind::Visit => VISIT,
+        EventKind::Negotiate => NEGOTIATE,
+        _ => MEET,
+    };
+    let anchors: Vec<usize> = ws
         .iter()
-        .find(|f| f.dates.end.is_none())
-        .or(found_dates.first())
+        .zip(&lower)
+        .filter(|(_, l)| trigger_list.contains(&l.as_str()) || HOSTING.contains(&l.as_str()))
+        .map(|(w, _)| w.range.start)
+        .collect();
+    let distance = |f: &when::Found| {
+        anchors
+            .iter()
+            .map(|&a| a.abs_diff(f.range.start))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let single: Vec<&when::Found> = found_dates
+        .iter()
+        .filter(|f| f.dates.end.is_none())
+        .collect();
+    let pool = if single.is_empty() {
+        found_dates.iter().collect()
+    } else {
+        single
+    };
+    let mut dates = pool
+        .into_iter()
+        .min_by_key(|f| distance(f))
         .map(|f| f.dates);
     if let Some(d) = dates.as_mut() {
         if d.end.is_none() {

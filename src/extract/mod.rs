@@ -259,13 +259,11 @@ fn given_mentions(
     out
 }
 
-/// Adds a sentence's event to the article's drafts: an undated sentence about
-/// the same people and kind as an earlier one is more evidence for it.
+/// Adds a sentence's event to the article's drafts. An undated sentence
+/// about the same people and kind as an earlier one, a sentence about the
+/// same event at overlapping dates, or a meeting during a visit the article
+/// reports, is more evidence for that event, and its people join it.
 fn add_candidate(own: &mut Vec<Draft>, article: usize, c: Candidate, published: PartialDate) {
-    let same = |d: &Draft| {
-        kind_group(d.kind) == kind_group(c.kind)
-            && d.participants.iter().any(|p| c.participants.contains(p))
-    };
     if c.refers_back {
         if let Some(d) = own
             .iter_mut()
@@ -275,24 +273,29 @@ fn add_candidate(own: &mut Vec<Draft>, article: usize, c: Candidate, published: 
             return;
         }
     }
-    match c.dates {
-        None => {
-            if let Some(d) = own.iter_mut().rev().find(|d| same(d)) {
-                d.evidence.push((article, c.evidence));
-                return;
+    let shares_people = |d: &Draft| d.participants.iter().any(|p| c.participants.contains(p));
+    let same_kind = |d: &Draft| {
+        kind_group(d.kind) == kind_group(c.kind)
+            || kind_group(d.kind) == EventKind::Visit && kind_group(c.kind) == EventKind::Consult
+    };
+    let at_same_time = |d: &Draft| {
+        c.dates
+            .is_none_or(|dates| d.dates.overlaps(dates.first_day(), dates.last_day()))
+    };
+    if let Some(d) = own
+        .iter_mut()
+        .rev()
+        .find(|d| same_kind(d) && shares_people(d) && at_same_time(d))
+    {
+        d.evidence.push((article, c.evidence));
+        for p in c.participants {
+            if !d.participants.contains(&p) {
+                d.participants.push(p);
             }
         }
-        Some(dates) => {
-            let overlapping = own.iter_mut().rev().find(|d| {
-                same(d)
-                    && d.participants.len() == c.participants.len()
-                    && d.dates.overlaps(dates.first_day(), dates.last_day())
-            });
-            if let Some(d) = overlapping {
-                d.evidence.push((article, c.evidence));
-                return;
-            }
-        }
+        d.host = d.host.or(c.host);
+        d.place = d.place.take().or(c.place);
+        return;
     }
     own.push(Draft {
         kind: c.kind,
