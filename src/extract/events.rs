@@ -254,6 +254,19 @@ pub fn read_sentence(
             people.push(m.target.clone());
         }
     }
+    // "Xi welcomed Macron": the guest, named after the host's verb, leads.
+    if HOSTING.contains(&lower[trigger].as_str()) {
+        let verb_at = sentence.start + ws[trigger].range.start;
+        let after = |t: &Target| {
+            in_sentence
+                .iter()
+                .any(|m| m.target == *t && m.range.start > verb_at)
+                && !in_sentence
+                    .iter()
+                    .any(|m| m.target == *t && m.range.start < verb_at)
+        };
+        people.sort_by_key(|t| !after(t));
+    }
     let nationalities: Vec<EntryIx> = people.iter().filter_map(country_of).collect();
 
     // A country or place after "to" or "in" is where a visit went.
@@ -469,11 +482,25 @@ pub fn summary(
             .unwrap_or_default()
     };
     match kind {
-        EventKind::Visit => match (host, place) {
-            (Some(h), Some(p)) => format!("{who}: visit to {h} ({p})."),
-            (Some(h), None) => format!("{who}: visit to {h}."),
-            (None, _) => format!("{who}: visit{}.", at(" to ")),
-        },
+        EventKind::Visit => {
+            // The first participant is the visitor; the others are met.
+            let (visitor, met) = match names {
+                [] => ("Officials".to_string(), String::new()),
+                [first, rest @ ..] => {
+                    let met = match rest {
+                        [] => String::new(),
+                        [one] => format!(", meeting {one}"),
+                        [init @ .., last] => format!(", meeting {} and {last}", init.join(", ")),
+                    };
+                    (first.clone(), met)
+                }
+            };
+            match (host, place) {
+                (Some(h), Some(p)) if h != p => format!("{visitor} visits {h} ({p}){met}."),
+                (Some(h), _) => format!("{visitor} visits {h}{met}."),
+                (None, _) => format!("{visitor}: visit{}{met}.", at(" to ")),
+            }
+        }
         EventKind::HostVisit => format!("{who}: hosted visit{}.", at(" in ")),
         EventKind::Telephone => format!("{who}: telephone call."),
         EventKind::SignAgreement => format!("{who}: agreement signed{}.", at(" in ")),
@@ -583,13 +610,12 @@ mod tests {
     fn summaries_read_as_sentences() {
         let names = ["Xi Jinping".to_string(), "Vladimir Putin".to_string()];
         assert_eq!(
-            summary(
-                EventKind::Visit,
-                &names[..1],
-                Some("Russia"),
-                Some("Moscow")
-            ),
-            "Xi Jinping: visit to Russia (Moscow)."
+            summary(EventKind::Visit, &names, Some("Russia"), Some("Moscow")),
+            "Xi Jinping visits Russia (Moscow), meeting Vladimir Putin."
+        );
+        assert_eq!(
+            summary(EventKind::Visit, &names[..1], Some("Russia"), None),
+            "Xi Jinping visits Russia."
         );
         assert_eq!(
             summary(EventKind::Telephone, &names, None, None),
