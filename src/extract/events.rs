@@ -132,6 +132,7 @@ const THIRD_PLACE: &[&str] = &["summit", "sidelines", "margins", "forum"];
 const FUTURE: &[&str] = &[
     "will",
     "would",
+    "due",
     "plans",
     "plan",
     "planned",
@@ -235,7 +236,7 @@ pub fn read_sentence(
             Target::Other(..) => None,
         }
     };
-    let mut people: Vec<Target> = Vec::new();
+    let mut people: Vec<(Target, bool)> = Vec::new();
     for m in &in_sentence {
         let is_person = match m.target {
             Target::Person(_) => true,
@@ -250,10 +251,19 @@ pub fn read_sentence(
                 let head = &text[sentence.start..m.range.start];
                 head.trim_end().ends_with("according to")
             };
-        if !reporter && !people.contains(&m.target) {
-            people.push(m.target.clone());
+        if !people.iter().any(|(t, _)| *t == m.target) {
+            people.push((m.target.clone(), reporter));
         }
     }
+    // Someone who says or tells is a source, not a participant, unless
+    // without them fewer than two people would take part ("Trump said he
+    // and Putin had agreed", "Putin told Erdogan").
+    let others = people.iter().filter(|(_, reporter)| !reporter).count();
+    let mut people: Vec<Target> = people
+        .into_iter()
+        .filter(|(_, reporter)| !reporter || others < 2)
+        .map(|(t, _)| t)
+        .collect();
     // "Xi welcomed Macron": the guest, named after the host's verb, leads.
     if HOSTING.contains(&lower[trigger].as_str()) {
         let verb_at = sentence.start + ws[trigger].range.start;
@@ -350,6 +360,15 @@ pub fn read_sentence(
             .min()
             .unwrap_or(usize::MAX)
     };
+    // "since 2013", "until May": the edge of a period, not the event's date.
+    let found_dates: Vec<when::Found> = found_dates
+        .into_iter()
+        .filter(|f| {
+            let head = &body[..f.range.start];
+            let before = words(head).last().map(|w| w.text(head).to_lowercase());
+            !matches!(before.as_deref(), Some("since" | "until" | "till"))
+        })
+        .collect();
     let single: Vec<&when::Found> = found_dates
         .iter()
         .filter(|f| f.dates.end.is_none())
@@ -365,8 +384,16 @@ pub fn read_sentence(
         .map(|f| f.dates);
     if let Some(d) = dates.as_mut() {
         if d.end.is_none() {
-            if let Some(days) = duration_days(&lower) {
-                d.end = when::add_days(d.start, i64::from(days) - 1);
+            if let Some((days, closing)) = duration_days(&lower) {
+                // "on Monday, at the close of a two-day visit": Monday ends it.
+                if closing {
+                    if let Some(first) = when::add_days(d.start, 1 - i64::from(days)) {
+                        d.end = Some(d.start);
+                        d.start = first;
+                    }
+                } else {
+                    d.end = when::add_days(d.start, i64::from(days) - 1);
+                }
             }
         }
     }
@@ -448,15 +475,26 @@ fn is_title(word: &str) -> bool {
     )
 }
 
-/// The length in days that "three-day visit" or "for four days" gives.
-fn duration_days(lower: &[String]) -> Option<u32> {
+/// The length in days that "three-day visit" or "for four days" gives,
+/// and whether the sentence's date closes that period ("at the close of a
+/// two-day visit") rather than opens it.
+fn duration_days(lower: &[String]) -> Option<(u32, bool)> {
+    let closing = |i: usize| {
+        lower[i.saturating_sub(4)..i]
+            .iter()
+            .any(|w| matches!(w.as_str(), "close" | "end" | "last"))
+    };
     for (i, w) in lower.iter().enumerate() {
         if let Some(n) = w.strip_suffix("-day").and_then(when::number_of) {
-            return Some(n).filter(|&n| (1..=60).contains(&n));
+            return Some(n)
+                .filter(|&n| (1..=60).contains(&n))
+                .map(|n| (n, closing(i)));
         }
         if (w == "days" || w == "day") && i >= 2 && lower[i - 2] == "for" {
             if let Some(n) = when::number_of(&lower[i - 1]) {
-                return Some(n).filter(|&n| (1..=60).contains(&n));
+                return Some(n)
+                    .filter(|&n| (1..=60).contains(&n))
+                    .map(|n| (n, false));
             }
         }
     }

@@ -13,20 +13,32 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::corpus::format::EntityRecord;
 use crate::corpus::EntityKind;
 
-/// One gazetteer entry as written in the file: an entity in the corpus
-/// format, and for a place the id of the country it lies in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One gazetteer entry as written in the file: the fields of an entity in
+/// the corpus format, and for a place the id of the country it lies in.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct EntryRecord {
+    id: String,
+    kind: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    wikidata: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The entity.
-    #[serde(flatten)]
     pub entity: EntityRecord,
     /// For a place: the id of the country it lies in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
 
@@ -87,9 +99,19 @@ impl Gazetteer {
             }
         }
         for (file, json) in files {
-            let entries: Vec<Entry> = serde_json::from_str(json)
+            let records: Vec<EntryRecord> = serde_json::from_str(json)
                 .map_err(|e| format!("{file}: line {}, column {}: {e}", e.line(), e.column()))?;
-            for entry in entries {
+            for r in records {
+                let entry = Entry {
+                    entity: EntityRecord {
+                        id: r.id,
+                        kind: r.kind,
+                        name: r.name,
+                        aliases: r.aliases,
+                        wikidata: r.wikidata,
+                    },
+                    country: r.country,
+                };
                 if let Err(w) = gazetteer.add(entry) {
                     warnings.push(format!("{file}: {w}"));
                 }

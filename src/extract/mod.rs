@@ -174,14 +174,34 @@ pub fn extract(
         }
         if doc.slides.is_empty() {
             for sentence in text::sentences(&doc.text) {
-                match events::read_sentence(
-                    &doc.text,
-                    sentence,
-                    &found.mentions,
-                    gazetteer,
-                    &found.nationality,
-                    doc.published,
-                ) {
+                let read = |range: Range<usize>| {
+                    events::read_sentence(
+                        &doc.text,
+                        range,
+                        &found.mentions,
+                        gazetteer,
+                        &found.nationality,
+                        doc.published,
+                    )
+                };
+                // "Yoon went to Tokyo in March, and Kishida returned the
+                // visit in May": clauses that each report an event are read
+                // apart, with the whole sentence as evidence for both.
+                let clauses: Vec<Candidate> = text::clauses(&doc.text, sentence.clone())
+                    .into_iter()
+                    .filter_map(|c| match read(c) {
+                        Reported::Event(c) => Some(c),
+                        _ => None,
+                    })
+                    .collect();
+                if clauses.len() >= 2 {
+                    for mut c in clauses {
+                        c.evidence = sentence.clone();
+                        add_candidate(&mut own, article, c, doc.published);
+                    }
+                    continue;
+                }
+                match read(sentence) {
                     Reported::Event(c) => add_candidate(&mut own, article, c, doc.published),
                     Reported::Claim(c) => claims.push(c),
                     Reported::Nothing => {}

@@ -269,7 +269,15 @@ fn name_run(text: &str, ws: &[Word], from: usize, taken: &[Range<usize>]) -> Vec
             && ws
                 .get(k + 1)
                 .is_some_and(|n| n.is_capitalised(text) && adjacent(text, &ws[k], n));
-        if !(ws[k].is_capitalised(text) && w.chars().any(char::is_lowercase) || particle) {
+        // "al-Aiban", "el-Sisi": an Arabic article joined to a capitalised name.
+        let article_joined = ["al-", "el-"].iter().any(|a| {
+            w.strip_prefix(a)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        });
+        if !(ws[k].is_capitalised(text) && w.chars().any(char::is_lowercase)
+            || particle
+            || article_joined && !run.is_empty())
+        {
             break;
         }
         run.push(k);

@@ -133,6 +133,27 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The clauses of the sentence at `range`: its parts between "; ", ", and ",
+/// ", while " and ", but ".
+pub fn clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    const JOINS: [&str; 4] = ["; ", ", and ", ", while ", ", but "];
+    let body = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < body.len() {
+        if let Some(join) = JOINS.iter().find(|j| body[i..].starts_with(**j)) {
+            out.push(range.start + start..range.start + i);
+            start = i + join.len();
+            i = start;
+            continue;
+        }
+        i += body[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out.push(range.start + start..range.end);
+    out
+}
+
 /// Whether the text before a full stop ends in an initial or abbreviation.
 fn is_abbreviation(before: &str) -> bool {
     let word_start = before
@@ -206,6 +227,23 @@ mod tests {
         assert_eq!(
             sentence_texts("Talks resumed at 9.30 a.m. local time. They ended."),
             ["Talks resumed at 9.30 a.m. local time.", "They ended."]
+        );
+    }
+
+    #[test]
+    fn clauses_split_at_conjunctions() {
+        let text = "Yoon went to Tokyo in March, and Kishida went to Seoul; both spoke.";
+        let parts: Vec<&str> = clauses(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "Yoon went to Tokyo in March",
+                "Kishida went to Seoul",
+                "both spoke."
+            ]
         );
     }
 

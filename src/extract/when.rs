@@ -218,6 +218,24 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
                     continue;
                 }
             }
+            // March last year, in October this year
+            if let (Some(which @ ("last" | "this" | "next" | "previous")), Some("year")) =
+                (l(i + 1), l(i + 2))
+            {
+                let shift = match which {
+                    "last" | "previous" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                if let Some(date) = PartialDate::month(pub_year + shift, m) {
+                    out.push(Found {
+                        range: span(i, i + 2),
+                        dates: single(date),
+                    });
+                    i += 3;
+                    continue;
+                }
+            }
             // in March, last March
             if let Some(lead) =
                 lead_word.filter(|lead| MONTH_LEADS.contains(lead) || matches!(*lead, "mid"))
@@ -427,6 +445,20 @@ mod tests {
             [pair("mid-June", "2019-06")]
         );
         assert!(dates("The talks may go on.", "2019-07-01").is_empty());
+    }
+
+    #[test]
+    fn a_month_with_a_relative_year() {
+        assert_eq!(
+            dates(
+                "They met in October last year and again in May this year.",
+                "2023-09-05"
+            ),
+            [
+                pair("October last year", "2022-10"),
+                pair("May this year", "2023-05")
+            ]
+        );
     }
 
     #[test]
