@@ -96,6 +96,7 @@ const ROLES: &[&str] = &[
     "vice-president",
     "host",
     "guest",
+    "lady",
 ];
 
 /// Capitalised words that are never part of a person's name.
@@ -265,10 +266,18 @@ fn name_run(text: &str, ws: &[Word], from: usize, taken: &[Range<usize>]) -> Vec
                 break;
             }
         }
-        let particle = PARTICLES.contains(&w)
-            && ws
-                .get(k + 1)
-                .is_some_and(|n| n.is_capitalised(text) && adjacent(text, &ws[k], n));
+        // "von der Leyen": particles lead on to a capitalised part.
+        let particle = PARTICLES.contains(&w) && {
+            let mut n = k + 1;
+            while ws
+                .get(n)
+                .is_some_and(|x| PARTICLES.contains(&x.text(text)) && adjacent(text, &ws[n - 1], x))
+            {
+                n += 1;
+            }
+            ws.get(n)
+                .is_some_and(|x| x.is_capitalised(text) && adjacent(text, &ws[n - 1], x))
+        };
         // "al-Aiban", "el-Sisi": an Arabic article joined to a capitalised name.
         let article_joined = ["al-", "el-"].iter().any(|a| {
             w.strip_prefix(a)
@@ -397,7 +406,14 @@ fn titled_people(
                 let said_after = ws.get(last + 1).is_some_and(|n| {
                     matches!(n.text(text), "said" | "told") && adjacent(text, &ws[last], n)
                 });
-                if role_follows || said_before || said_after {
+                // "the Kremlin spokesman, Dmitry Peskov": a role, a comma, a name.
+                let role_before = i > 0
+                    && text[..ws[i].range.start].trim_end().ends_with(',')
+                    && ws[i.saturating_sub(5)..i].iter().any(|w| {
+                        is_role(w.text(text))
+                            && !text[w.range.end..ws[i].range.start].contains(['.', ';', '!', '?'])
+                    });
+                if role_follows || said_before || said_after || role_before {
                     push(&run, None, &mut out, nationality);
                     i = last + 1;
                     continue;
