@@ -15,6 +15,8 @@ mod loading;
 mod look;
 #[path = "e2e/overview.rs"]
 mod overview;
+#[path = "e2e/paste.rs"]
+mod paste;
 #[path = "e2e/security.rs"]
 mod security;
 #[path = "e2e/timeline.rs"]
@@ -108,6 +110,12 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "a query in the link applies once the index is ready",
         |c, _| Box::pin(large::query_before_index(c)),
     ),
+    ("paste an article, fix it and add it", |c, _| {
+        Box::pin(paste::paste_an_article(c))
+    }),
+    ("a pasted article needs a real date", |c, _| {
+        Box::pin(paste::paste_needs_a_date(c))
+    }),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {
         Box::pin(look::accessibility(c))

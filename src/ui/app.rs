@@ -14,6 +14,7 @@ use super::fetch::{
 };
 use super::filters::FilterPanel;
 use super::overview_view::Overview;
+use super::paste::{AddArticle, PastePanel};
 use super::reader::ArticleReader;
 use super::state::{use_state, State};
 use super::theme::ThemeToggle;
@@ -74,6 +75,13 @@ impl Loader {
         });
     }
 
+    /// Shows `loaded` in place of the corpus in view, without reading
+    /// anything.
+    fn replace(self, name: String, loaded: Loaded) {
+        let generation = self.begin(name);
+        self.finish(generation, Ok(loaded));
+    }
+
     fn url(self, url: String) {
         let generation = self.begin(url.clone());
         spawn_local(async move {
@@ -100,6 +108,19 @@ pub fn App() -> impl IntoView {
         generation: StoredValue::new(0),
     };
     loader.url(query_param("corpus").unwrap_or_else(|| BUNDLED_CORPUS_URL.to_string()));
+    let added = RwSignal::new(None::<String>);
+    provide_context(AddArticle {
+        // The explorer that asks is replaced by the one it asks for: swap
+        // them after its click handler has returned.
+        add: Callback::new(move |(title, loaded): (String, Loaded)| {
+            let name = format!("{} + \"{title}\"", loader.name.get_untracked());
+            set_timeout(
+                move || loader.replace(name, loaded),
+                std::time::Duration::ZERO,
+            );
+        }),
+        added,
+    });
     accept_dropped_files(loader);
     let phase = loader.phase;
     view! {
@@ -233,6 +254,7 @@ fn Explorer(
     let empty = state.corpus.articles.is_empty() && state.corpus.events.is_empty();
     view! {
         <Diagnostics />
+        <PastePanel />
         {empty.then(|| view! {
             <p class="empty-state corpus-empty">
                 "This corpus holds no articles and no events. Open another corpus file, or see what was dropped above."

@@ -12,6 +12,7 @@ mod more;
 mod overview_view;
 mod panel;
 pub mod panic;
+mod paste;
 mod perf;
 mod reader;
 pub mod state;

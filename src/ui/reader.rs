@@ -11,7 +11,7 @@ use crate::corpus::{EntityKind, Span};
 use crate::highlight::{segment, Layers};
 
 /// A short non-colour cue per kind, for the legend and the CSS.
-fn kind_label(kind: EntityKind) -> &'static str {
+pub(super) fn kind_label(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "Person",
         EntityKind::Country => "Country",

@@ -100,6 +100,12 @@ const VIEWS: &[View] = &[
         ready: "#entity-title",
     },
     View {
+        name: "add-article",
+        url: "/",
+        steps: &["//summary[text()='Add an article']"],
+        ready: "#paste-heading",
+    },
+    View {
         name: "error",
         url: MISSING_CORPUS_SITE,
         steps: &[],
@@ -194,7 +200,7 @@ pub async fn screenshots(client: &Client, engine: Engine) -> Check {
 }
 
 /// Runs axe-core on the page as it is; returns "rule: n node(s)" per violation.
-async fn axe(client: &Client) -> Result<Vec<String>, String> {
+pub async fn axe(client: &Client) -> Result<Vec<String>, String> {
     let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))
         .map_err(|e| format!("read axe-core (`.ci/setup test` installs it): {e}"))?;
     client

@@ -1,0 +1,451 @@
+//! The "add an article" panel: the user pastes an article, the extractor
+//! (the same code as the `extract` command) finds its entities and events,
+//! the user fixes an entity's kind or drops a wrong event, and the article
+//! joins the corpus in view. The corpus, with what was added, can be saved
+//! as a file.
+//!
+//! Text goes into the page only as text nodes, like everywhere else.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::download;
+use super::reader::kind_label;
+use super::state::use_state;
+use crate::corpus::format::CorpusFile;
+use crate::corpus::{self, EntityKind, EventKind, Loaded};
+use crate::dates::{DateRange, PartialDate};
+use crate::extract::gazetteer::Gazetteer;
+use crate::extract::{self, merge, Document};
+use crate::offsets::TextOffsets;
+
+/// Where the default gazetteer lives, relative to the page.
+pub const GAZETTEER_URL: &str = "data/gazetteer.json";
+
+/// How the panel hands a grown corpus back to the app, and what it says
+/// about the last article added (kept by the app, so the message outlives
+/// the explorer it came from).
+#[derive(Clone, Copy)]
+pub struct AddArticle {
+    /// Replaces the corpus in view with the given one, named by the title
+    /// of the article added.
+    pub add: Callback<(String, Loaded)>,
+    /// What was added last, for the panel to say.
+    pub added: RwSignal<Option<String>>,
+}
+
+/// What the extractor found in the pasted article, as the user edits it.
+#[derive(Clone)]
+struct Found {
+    /// The one-article corpus the extractor wrote.
+    file: CorpusFile,
+    /// Whether each event is kept.
+    keep: Vec<bool>,
+}
+
+/// Fetches the default gazetteer and puts the corpus's own entities first.
+async fn gazetteer(corpus: Arc<corpus::Corpus>) -> (Gazetteer, Option<String>) {
+    let fetched = async {
+        let response = Request::get(GAZETTEER_URL)
+            .send()
+            .await
+            .map_err(|e| format!("could not reach {GAZETTEER_URL}: {e}"))?;
+        if !response.ok() {
+            return Err(format!(
+                "the server answered {} for {GAZETTEER_URL}",
+                response.status()
+            ));
+        }
+        response
+            .text()
+            .await
+            .map_err(|e| format!("could not read {GAZETTEER_URL}: {e}"))
+    }
+    .await;
+    let (text, note) = match fetched {
+        Ok(text) => (text, None),
+        Err(e) => (
+            "[]".to_string(),
+            Some(format!(
+                "The list of known countries, places and organisations is missing ({e}); only the corpus's own entities are recognised."
+            )),
+        ),
+    };
+    match Gazetteer::build(&corpus.entities, &[(GAZETTEER_URL, &text)]) {
+        Ok((g, _)) => (g, note),
+        Err(e) => (
+            Gazetteer::build(&corpus.entities, &[])
+                .map(|(g, _)| g)
+                .unwrap_or_default(),
+            Some(format!(
+                "The list of known countries, places and organisations could not be read ({e}); only the corpus's own entities are recognised."
+            )),
+        ),
+    }
+}
+
+/// The panel, collapsed until the user opens it.
+#[component]
+pub fn PastePanel() -> impl IntoView {
+    let state = use_state();
+    let adder = use_context::<AddArticle>();
+    let title = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
+    let published = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let note = RwSignal::new(None::<String>);
+    let found = RwSignal::new(None::<Found>);
+    let busy = RwSignal::new(false);
+    let runs = RwSignal::new(0u32);
+    let known = StoredValue::new(None::<Arc<Gazetteer>>);
+
+    let corpus = state.corpus.clone();
+    let run = move || {
+        problem.set(None);
+        let date = published.get_untracked();
+        let date = date.trim();
+        let published = match PartialDate::parse(date) {
+            Ok(d) => d,
+            Err(e) => {
+                problem.set(Some(if date.is_empty() {
+                    "Give the publication date (YYYY-MM-DD, YYYY-MM or YYYY): relative dates such as \"on Monday\" are read against it.".into()
+                } else {
+                    format!("The publication date \"{date}\" cannot be read: {e}.")
+                }));
+                return;
+            }
+        };
+        let body = text.get_untracked().replace("\r\n", "\n");
+        let body = body.trim().to_string();
+        if body.is_empty() {
+            problem.set(Some("Paste the article's text first.".into()));
+            return;
+        }
+        let title = title.get_untracked().trim().to_string();
+        let title = if title.is_empty() {
+            body.lines()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(80)
+                .collect()
+        } else {
+            title
+        };
+        let source = source.get_untracked().trim().to_string();
+        let doc = Document {
+            id: format!("added-{}", extract::slug(&title)),
+            title,
+            source: if source.is_empty() {
+                "Added by hand".into()
+            } else {
+                source
+            },
+            url: None,
+            published,
+            language: "en".into(),
+            text: body,
+            given: None,
+            slides: Vec::new(),
+        };
+        let corpus = corpus.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let gazetteer = match known.get_value() {
+                Some(g) => g,
+                None => {
+                    let (g, n) = gazetteer(corpus).await;
+                    note.set(n);
+                    let g = Arc::new(g);
+                    known.set_value(Some(g.clone()));
+                    g
+                }
+            };
+            let extracted = extract::extract(&[doc], &gazetteer, |_| {});
+            let keep = vec![true; extracted.corpus.events.len()];
+            found.set(Some(Found {
+                file: extracted.corpus,
+                keep,
+            }));
+            runs.update(|n| *n += 1);
+            busy.set(false);
+        });
+    };
+
+    let corpus = state.corpus.clone();
+    let add = Callback::new(move |()| {
+        let Some(f) = found.get_untracked() else {
+            return;
+        };
+        let mut extra = f.file;
+        let mut keep = f.keep.into_iter();
+        extra.events.retain(|_| keep.next().unwrap_or(true));
+        let title = extra
+            .articles
+            .first()
+            .map(|a| a.title.clone())
+            .unwrap_or_default();
+        let summary = format!(
+            "Added \"{title}\": {} mentions, {} events.",
+            extra.mentions.len(),
+            extra.events.len()
+        );
+        let mut whole = corpus::to_file(&corpus);
+        merge::add_to(&mut whole, extra);
+        let loaded = corpus::validate(whole);
+        if let Some(adder) = adder {
+            adder.added.set(Some(summary));
+            adder.add.run((title, loaded));
+        }
+    });
+
+    let corpus = state.corpus.clone();
+    let save = move |_| {
+        let file = corpus::to_file(&corpus);
+        if let Ok(json) = serde_json::to_string_pretty(&file) {
+            download::save("corpus.json", "application/json", &json);
+        }
+    };
+    let added = adder.map(|a| a.added);
+
+    view! {
+        // Open again after an article was added, so the message is seen.
+        <details class="paste-panel" open=added.is_some_and(|a| a.get_untracked().is_some())>
+            <summary>"Add an article"</summary>
+            <section aria-labelledby="paste-heading" class="paste-body">
+                <h2 id="paste-heading">"Add an article to this corpus"</h2>
+                <p class="paste-help">
+                    "Paste an article: its people, countries, places and organisations and the visits, meetings and calls it reports are found in the page, nothing is sent anywhere. Check them, then add the article to the corpus in view."
+                </p>
+                {move || added.and_then(|a| a.get()).map(|msg| view! {
+                    <p class="paste-added" role="status">{msg} " Save the corpus to keep it."</p>
+                })}
+                <div class="paste-fields">
+                    <label>"Title" <input type="text" name="title" bind:value=title /></label>
+                    <label>"Source" <input type="text" name="source" bind:value=source /></label>
+                    <label>
+                        "Published (YYYY-MM-DD)"
+                        <input type="text" name="published" placeholder="2023-03-22" bind:value=published />
+                    </label>
+                </div>
+                <label class="paste-text">
+                    "Article text"
+                    <textarea name="text" rows="8" bind:value=text></textarea>
+                </label>
+                <div class="paste-actions">
+                    <button type="button" on:click=move |_| run() disabled=move || busy.get()>
+                        "Find entities and events"
+                    </button>
+                    <button type="button" class="link-button" on:click=save>
+                        "Save this corpus (JSON)"
+                    </button>
+                </div>
+                {move || problem.get().map(|p| view! { <p class="paste-problem" role="alert">{p}</p> })}
+                {move || note.get().map(|n| view! { <p class="paste-note">{n}</p> })}
+                // Drawn afresh for each extraction; edits update it in place.
+                {move || (runs.get() > 0).then(|| view! { <Results found add /> })}
+            </section>
+        </details>
+    }
+}
+
+/// The extractor's findings: the text with its mentions marked, the
+/// entities with their kinds, and the events, each of which can be dropped.
+#[component]
+fn Results(found: RwSignal<Option<Found>>, add: Callback<()>) -> impl IntoView {
+    let preview = move || {
+        found.with(|f| {
+            let Some(f) = f else {
+                return Vec::new();
+            };
+            marked_text(&f.file)
+        })
+    };
+    let entity_rows = move || {
+        found.with_untracked(|f| {
+            f.as_ref().map_or_else(Vec::new, |f| {
+                f.file
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let count = f.file.mentions.iter().filter(|m| m.entity == e.id).count();
+                        (i, e.name.clone(), e.kind.clone(), count)
+                    })
+                    .collect()
+            })
+        })
+    };
+    let event_rows = move || {
+        found.with_untracked(|f| {
+            f.as_ref().map_or_else(Vec::new, |f| {
+                let article = f.file.articles.first();
+                f.file
+                    .events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let kind = EventKind::from_code(&e.kind)
+                            .map_or_else(|| e.kind.clone(), |k| k.to_string());
+                        let dates = PartialDate::parse(&e.start).ok().map(|start| DateRange {
+                            start,
+                            end: e.end.as_deref().and_then(|d| PartialDate::parse(d).ok()),
+                        });
+                        let evidence = match (article, e.evidence.first()) {
+                            (Some(a), Some(ev)) => {
+                                let offsets = TextOffsets::new(&a.text);
+                                offsets
+                                    .byte_range(ev.start as usize, ev.end as usize)
+                                    .and_then(|r| a.text.get(r))
+                                    .unwrap_or_default()
+                                    .to_string()
+                            }
+                            _ => String::new(),
+                        };
+                        (
+                            i,
+                            kind,
+                            dates.map(|d| d.label()).unwrap_or_default(),
+                            e.summary.clone(),
+                            evidence,
+                        )
+                    })
+                    .collect()
+            })
+        })
+    };
+    let set_kind = move |i: usize, kind: String| {
+        found.update(|f| {
+            if let Some(e) = f.as_mut().and_then(|f| f.file.entities.get_mut(i)) {
+                e.kind = kind;
+            }
+        });
+    };
+    let toggle = move |i: usize| {
+        found.update(|f| {
+            if let Some(k) = f.as_mut().and_then(|f| f.keep.get_mut(i)) {
+                *k = !*k;
+            }
+        });
+    };
+    view! {
+        <div class="paste-results">
+            <h3>"Found in the text"</h3>
+            <p class="article-text paste-preview">{preview}</p>
+            <h3 id="paste-entities">"Entities"</h3>
+            <table class="paste-entities" aria-labelledby="paste-entities">
+                <thead><tr><th scope="col">"Name"</th><th scope="col">"Kind"</th><th scope="col">"Mentions"</th></tr></thead>
+                <tbody>
+                    {entity_rows().into_iter().map(|(i, name, kind, count)| {
+                        let label = format!("Kind of {name}");
+                        view! {
+                            <tr>
+                                <td>{name}</td>
+                                <td>
+                                    <select aria-label=label on:change=move |ev| set_kind(i, event_target_value(&ev))>
+                                        {EDITABLE_KINDS.iter().map(|k| {
+                                            let code = k.code();
+                                            view! { <option value=code selected=code == kind>{kind_label(*k)}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                                <td>{count}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h3 id="paste-events">"Events"</h3>
+            {{
+                let rows = event_rows();
+                if rows.is_empty() {
+                    view! { <p class="empty-state">"No visit, meeting, call or signing was found in this text."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="paste-events" aria-labelledby="paste-events">
+                            {rows.into_iter().map(|(i, kind, dates, summary, evidence)| {
+                                let kept = move || found.with(|f| {
+                                    f.as_ref().and_then(|f| f.keep.get(i).copied()).unwrap_or(true)
+                                });
+                                let label = {
+                                    let summary = summary.clone();
+                                    move || if kept() { format!("Drop this event: {summary}") } else { format!("Keep this event: {summary}") }
+                                };
+                                view! {
+                                    <li class="paste-event" class:dropped=move || !kept()>
+                                        <p class="paste-event-head">
+                                            <strong>{kind}</strong> " · " {dates}
+                                        </p>
+                                        <p>{summary}</p>
+                                        <blockquote>{evidence}</blockquote>
+                                        <button type="button" class="link-button" aria-label=label on:click=move |_| toggle(i)>
+                                            {move || if kept() { "Drop this event" } else { "Keep this event" }}
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <button type="button" class="paste-add" on:click=move |_| add.run(())>
+                "Add to the corpus"
+            </button>
+        </div>
+    }
+}
+
+/// The kinds a user can give an entity here.
+const EDITABLE_KINDS: [EntityKind; 5] = [
+    EntityKind::Person,
+    EntityKind::Country,
+    EntityKind::Place,
+    EntityKind::Organisation,
+    EntityKind::Other,
+];
+
+/// The article's text as text nodes, with each mention in a `<mark>` of its
+/// entity's kind that names the entity on hover.
+fn marked_text(file: &CorpusFile) -> Vec<AnyView> {
+    let Some(article) = file.articles.first() else {
+        return Vec::new();
+    };
+    let offsets = TextOffsets::new(&article.text);
+    let slice = |from: usize, to: usize| {
+        offsets
+            .byte_range(from, to)
+            .and_then(|r| article.text.get(r))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mut mentions: Vec<_> = file.mentions.iter().collect();
+    mentions.sort_by_key(|m| m.start);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in mentions {
+        let (start, end) = (m.start as usize, m.end as usize);
+        if start < at {
+            continue;
+        }
+        if start > at {
+            out.push(slice(at, start).into_any());
+        }
+        let entity = file.entities.iter().find(|e| e.id == m.entity);
+        let kind = entity
+            .and_then(|e| EntityKind::from_code(&e.kind))
+            .unwrap_or(EntityKind::Other);
+        let name = entity.map(|e| e.name.clone()).unwrap_or_default();
+        let title = format!("{name} · {}", kind_label(kind));
+        out.push(
+            view! { <mark class=format!("mention kind-{}", kind.code()) title=title>{slice(start, end)}</mark> }
+                .into_any(),
+        );
+        at = end;
+    }
+    out.push(slice(at, offsets.char_len()).into_any());
+    out
+}

@@ -1,0 +1,182 @@
+//! The "add an article" panel: paste an article, see its mentions and events,
+//! fix an entity's kind, drop an event, and add the article to the corpus in
+//! view. What the page should show is worked out with the same extractor, run
+//! natively here.
+
+use fantoccini::{Client, Locator};
+
+use article_explorer::corpus::{self, EventIx};
+use article_explorer::dates::PartialDate;
+use article_explorer::extract::gazetteer::Gazetteer;
+use article_explorer::extract::{extract, merge, Document};
+use article_explorer::timeline;
+
+use crate::support::{bundled, click, ensure, find_all, open, root, server, wait_for_text, Check};
+
+const TITLE: &str = "Xi starts a state visit to Russia";
+const PUBLISHED: &str = "2023-03-22";
+// One paragraph: engines differ in what a typed line break puts in a text area.
+const TEXT: &str = "Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit to Russia. Xi and Russian President Vladimir Putin held talks at the Kremlin on Tuesday. Xi first visited Russia as president in March 2013.";
+
+/// Types `text` into the field labelled `label`.
+async fn fill(client: &Client, label: &str, text: &str) -> Check {
+    let field = client
+        .find(Locator::XPath(&format!(
+            "//details[contains(@class,'paste-panel')]//label[contains(., '{label}')]//*[self::input or self::textarea]"
+        )))
+        .await
+        .map_err(|e| format!("no field labelled {label:?}: {e}"))?;
+    field
+        .send_keys(text)
+        .await
+        .map_err(|e| format!("type into {label:?}: {e}"))
+}
+
+pub async fn paste_an_article(client: &Client) -> Check {
+    // What the page will find: the same extractor over the same gazetteer.
+    let bundled = bundled();
+    let list = std::fs::read_to_string(root().join("public/data/gazetteer.json"))
+        .map_err(|e| e.to_string())?;
+    let (gazetteer, _) = Gazetteer::build(&bundled.entities, &[("gazetteer", &list)])?;
+    let doc = Document {
+        id: "added".into(),
+        title: TITLE.into(),
+        source: "Desk".into(),
+        url: None,
+        published: PartialDate::parse(PUBLISHED).map_err(|e| e.to_string())?,
+        language: "en".into(),
+        text: TEXT.into(),
+        given: None,
+        slides: Vec::new(),
+    };
+    let mut found = extract(&[doc], &gazetteer, |_| {}).corpus;
+    ensure(found.events.len() >= 2, || {
+        format!(
+            "the extractor finds {} events in the sample",
+            found.events.len()
+        )
+    })?;
+
+    open(client, &server().url("/")).await?;
+    let before = format!("Articles ({})", bundled.articles.len());
+    wait_for_text(client, "#articles-title", |t| t == before).await?;
+    click(client, "//summary[text()='Add an article']").await?;
+    fill(client, "Title", TITLE).await?;
+    fill(client, "Source", "Desk").await?;
+    fill(client, "Published", PUBLISHED).await?;
+    fill(client, "Article text", TEXT).await?;
+    click(client, "//button[text()='Find entities and events']").await?;
+
+    // Mentions are marked by kind in the preview.
+    let xi = wait_for_text(client, ".paste-preview mark.kind-person", |_| true).await?;
+    ensure(xi == "Xi Jinping", || {
+        format!("the first person marked is {xi:?}")
+    })?;
+    let marks = find_all(client, ".paste-preview mark").await?;
+    ensure(marks.len() == found.mentions.len(), || {
+        format!(
+            "{} mentions marked, {} expected",
+            marks.len(),
+            found.mentions.len()
+        )
+    })?;
+    let events = find_all(client, "li.paste-event").await?;
+    ensure(events.len() == found.events.len(), || {
+        format!(
+            "{} events listed, {} expected",
+            events.len(),
+            found.events.len()
+        )
+    })?;
+
+    let violations = crate::look::axe(client).await?;
+    ensure(violations.is_empty(), || {
+        format!(
+            "axe-core on the extracted article: {}",
+            violations.join("; ")
+        )
+    })?;
+
+    // The Kremlin becomes an organisation, here and in the preview.
+    let kremlin = found
+        .entities
+        .iter_mut()
+        .find(|e| e.id == "kremlin")
+        .ok_or("the extractor finds no Kremlin")?;
+    kremlin.kind = "organisation".into();
+    let picker = format!("select[aria-label='Kind of {}']", kremlin.name);
+    let select = client
+        .find(Locator::Css(&picker))
+        .await
+        .map_err(|e| format!("no kind picker for the Kremlin: {e}"))?;
+    select
+        .select_by_value("organisation")
+        .await
+        .map_err(|e| format!("pick a kind: {e}"))?;
+    wait_for_text(client, ".paste-preview mark.kind-organisation", |t| {
+        t == "Kremlin"
+    })
+    .await?;
+
+    // The last event is dropped.
+    let last = found.events.len();
+    let drop_button = format!("(//li[contains(@class,'paste-event')])[{last}]//button");
+    click(client, &drop_button).await?;
+    wait_for_text(
+        client,
+        &format!("li.paste-event:nth-child({last}) button"),
+        |t| t == "Keep this event",
+    )
+    .await?;
+    found.events.pop();
+
+    let mut whole = corpus::to_file(&bundled);
+    let kept_events = found.events.len();
+    merge::add_to(&mut whole, found);
+    let grown = corpus::validate(whole).corpus;
+    let all: Vec<EventIx> = (0..grown.events.len() as u32).map(EventIx).collect();
+    let items = timeline::items(&grown, &all).len();
+
+    click(client, "//button[text()='Add to the corpus']").await?;
+    let after = format!("Articles ({})", bundled.articles.len() + 1);
+    wait_for_text(client, "#articles-title", |t| t == after).await?;
+    let heading = format!("Events ({items})");
+    wait_for_text(client, "#events-title", |t| t == heading).await?;
+    wait_for_text(client, ".corpus-source code", |t| {
+        t.ends_with(&format!("+ \"{TITLE}\""))
+    })
+    .await?;
+    // The panel stays open to say what was added.
+    let status = wait_for_text(client, ".paste-added", |t| t.starts_with("Added")).await?;
+    ensure(status.contains(&format!("{kept_events} events")), || {
+        format!("the panel says {status:?}")
+    })?;
+    let titles = find_all(client, ".article-list li h3").await?;
+    let mut listed = false;
+    for t in titles {
+        listed |= t.text().await.map_err(|e| e.to_string())? == TITLE;
+    }
+    ensure(listed, || "the added article is not in the list".into())
+}
+
+/// A missing date is said in words, and nothing is extracted.
+pub async fn paste_needs_a_date(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
+    click(client, "//summary[text()='Add an article']").await?;
+    fill(client, "Article text", TEXT).await?;
+    click(client, "//button[text()='Find entities and events']").await?;
+    let alert = wait_for_text(client, ".paste-problem", |_| true).await?;
+    ensure(alert.starts_with("Give the publication date"), || {
+        format!("the panel says {alert:?}")
+    })?;
+    fill(client, "Published", "2023-02-30").await?;
+    click(client, "//button[text()='Find entities and events']").await?;
+    wait_for_text(client, ".paste-problem", |t| {
+        t == "The publication date \"2023-02-30\" cannot be read: day 30 does not exist in a month of 28 days."
+    })
+    .await?;
+    ensure(find_all(client, ".paste-results").await?.is_empty(), || {
+        "results were shown without a date".into()
+    })
+}
