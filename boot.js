@@ -14,7 +14,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 
-// Trusted Types (where the engine has them): the page refuses HTML strings.
+// Trusted Types (where the engine has them): the page refuses HTML strings
+// and script URLs.
 // The one HTML-string sink the UI uses is the renderer building static markup
 // written in the source; this default policy admits markup made only of tags
 // the UI uses, and refuses any event-handler attribute or script URL.
@@ -35,6 +36,14 @@ if (window.trustedTypes?.createPolicy) {
         throw new TypeError(`HTML refused by the page's Trusted Types policy: ${refused}`);
       }
       return html;
+    },
+    // The one script URL the page loads at run time: the extractor's worker,
+    // beside the page.
+    createScriptURL(url) {
+      if (url !== "extract-worker_loader.js") {
+        throw new TypeError(`Script URL refused by the page's Trusted Types policy: ${url}`);
+      }
+      return url;
     },
   });
 }

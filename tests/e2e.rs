@@ -116,6 +116,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("a pasted article needs a real date", |c, _| {
         Box::pin(paste::paste_needs_a_date(c))
     }),
+    ("pasted markup runs nothing", |c, _| {
+        Box::pin(paste::pasted_markup_runs_nothing(c))
+    }),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {
         Box::pin(look::accessibility(c))

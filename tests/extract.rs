@@ -45,7 +45,7 @@ fn run_extract(input: &Path, output: &str, extra: &[&str]) -> (Corpus, String, S
 fn a_wire_item_becomes_a_timeline_of_three_visits_with_their_sentences() {
     let (corpus, stdout, stderr) =
         run_extract(&root().join("tests/fixtures/wire"), "wire.json", &[]);
-    assert!(stdout.contains("1 articles"), "{stdout}");
+    assert!(stdout.contains("1 article, 25 mentions"), "{stdout}");
     assert!(stderr.is_empty(), "warnings: {stderr}");
     let article = &corpus.articles[0];
     assert_eq!(
@@ -128,7 +128,9 @@ fn every_input_format_is_read_and_a_bad_file_loses_only_itself() {
     assert!(stdout.contains("3 articles"), "{stdout}");
     let fixtures = "tests/fixtures/extract-inputs";
     for expected in [
-        format!("{fixtures}/broken.json: line 1, column 16: EOF while parsing a string"),
+        format!(
+            "{fixtures}/broken.json: line 1, column 16: EOF while parsing a string; file skipped"
+        ),
         format!("{fixtures}/undated.txt: no publication date"),
         format!("{fixtures}/visits-timeline.json: events[2]: no valid start_date, skipped"),
     ] {

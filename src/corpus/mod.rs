@@ -12,7 +12,7 @@ mod write;
 
 pub use load::{load, parse, validate};
 pub use model::*;
-pub use write::to_file;
+pub use write::{entity_records, to_file};
 
 use std::fmt;
 

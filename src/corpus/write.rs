@@ -9,6 +9,21 @@ use super::format::{
 };
 use super::model::Corpus;
 
+/// The corpus's entities as written in a file.
+pub fn entity_records(corpus: &Corpus) -> Vec<EntityRecord> {
+    corpus
+        .entities
+        .iter()
+        .map(|e| EntityRecord {
+            id: e.id.clone(),
+            kind: e.kind.code().into(),
+            name: e.name.clone(),
+            aliases: e.aliases.clone(),
+            wikidata: e.wikidata.clone(),
+        })
+        .collect()
+}
+
 /// The corpus as a file.
 pub fn to_file(corpus: &Corpus) -> CorpusFile {
     let article_id = |ix: super::ArticleIx| corpus.article(ix).id.clone();
@@ -30,17 +45,7 @@ pub fn to_file(corpus: &Corpus) -> CorpusFile {
                 text: a.text.clone(),
             })
             .collect(),
-        entities: corpus
-            .entities
-            .iter()
-            .map(|e| EntityRecord {
-                id: e.id.clone(),
-                kind: e.kind.code().into(),
-                name: e.name.clone(),
-                aliases: e.aliases.clone(),
-                wikidata: e.wikidata.clone(),
-            })
-            .collect(),
+        entities: entity_records(corpus),
         mentions: corpus
             .mentions
             .iter()

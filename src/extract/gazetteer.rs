@@ -78,20 +78,14 @@ impl Gazetteer {
     /// A gazetteer of a corpus's own entities first (so what the corpus
     /// already knows keeps its id), then the entries of `files`.
     pub fn build(
-        corpus: &[crate::corpus::Entity],
+        corpus: &[EntityRecord],
         files: &[(&str, &str)],
     ) -> Result<(Gazetteer, Vec<String>), String> {
         let mut gazetteer = Gazetteer::default();
         let mut warnings = Vec::new();
         for e in corpus {
             let entry = Entry {
-                entity: EntityRecord {
-                    id: e.id.clone(),
-                    kind: e.kind.code().into(),
-                    name: e.name.clone(),
-                    aliases: e.aliases.clone(),
-                    wikidata: e.wikidata.clone(),
-                },
+                entity: e.clone(),
                 country: None,
             };
             if let Err(w) = gazetteer.add(entry) {
@@ -99,8 +93,8 @@ impl Gazetteer {
             }
         }
         for (file, json) in files {
-            let records: Vec<EntryRecord> = serde_json::from_str(json)
-                .map_err(|e| format!("{file}: line {}, column {}: {e}", e.line(), e.column()))?;
+            let records: Vec<EntryRecord> =
+                serde_json::from_str(json).map_err(|e| super::json_error(file, &e))?;
             for r in records {
                 let entry = Entry {
                     entity: EntityRecord {

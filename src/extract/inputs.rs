@@ -290,8 +290,7 @@ pub fn displacy(
     file: &str,
     meta: &Meta,
 ) -> Result<(Vec<Document>, Vec<String>), String> {
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| format!("{file}: line {}, column {}: {e}", e.line(), e.column()))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| super::json_error(file, &e))?;
     let items = match value {
         Value::Array(items) => items,
         one => vec![one],
@@ -416,8 +415,7 @@ fn strip_html(html: &str) -> String {
 /// paragraph as evidence. Without a publication date, the latest slide's
 /// date stands in, with a warning.
 pub fn timelinejs(json: &str, file: &str, meta: &Meta) -> Result<(Document, Vec<String>), String> {
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| format!("{file}: line {}, column {}: {e}", e.line(), e.column()))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| super::json_error(file, &e))?;
     let slides = value
         .get("events")
         .and_then(Value::as_array)

@@ -85,7 +85,8 @@ mod tests {
     fn an_extracted_article_joins_the_bundled_corpus_without_clashes() {
         let bundled = crate::corpus::bundled();
         let mut file = to_file(&bundled);
-        let (gazetteer, _) = Gazetteer::build(&bundled.entities, &[]).unwrap();
+        let (gazetteer, _) =
+            Gazetteer::build(&crate::corpus::entity_records(&bundled), &[]).unwrap();
         let doc = Document {
             // The same id as a bundled article, to be renamed.
             id: bundled.articles[0].id.clone(),

@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod inputs;
 pub mod merge;
 pub mod recognise;
+pub mod request;
 pub mod text;
 pub mod when;
 
@@ -88,13 +89,16 @@ impl Extracted {
     /// "3 articles, 41 mentions of 17 entities, 6 events, 0 warnings".
     pub fn summary(&self) -> String {
         let c = &self.corpus;
+        let n = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
         format!(
-            "{} articles, {} mentions of {} entities, {} events, {} warnings",
-            c.articles.len(),
-            c.mentions.len(),
-            c.entities.len(),
-            c.events.len(),
-            self.warnings.len()
+            "{}, {} of {}, {}, {}",
+            n(c.articles.len(), "article", "articles"),
+            n(c.mentions.len(), "mention", "mentions"),
+            n(c.entities.len(), "entity", "entities"),
+            n(c.events.len(), "event", "events"),
+            n(self.warnings.len(), "warning", "warnings")
         )
     }
 }
@@ -359,6 +363,15 @@ fn merge_draft(drafts: &mut Vec<Draft>, d: Draft) {
         }
         None => drafts.push(d),
     }
+}
+
+/// "file: line 3, column 7: what is wrong" for a JSON error.
+pub fn json_error(file: &str, e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(what, _)| what);
+    format!("{file}: line {}, column {}: {what}", e.line(), e.column())
 }
 
 /// A lower-case ASCII id made of the letters and digits of `name`.

@@ -1,29 +1,30 @@
 //! The "add an article" panel: the user pastes an article, the extractor
-//! (the same code as the `extract` command) finds its entities and events,
+//! (the same code as the `extract` command, run in a Web Worker so the page
+//! stays responsive and its own code stays small) finds its entities and events,
 //! the user fixes an entity's kind or drops a wrong event, and the article
 //! joins the corpus in view. The corpus, with what was added, can be saved
 //! as a file.
 //!
 //! Text goes into the page only as text nodes, like everywhere else.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::download;
 use super::reader::kind_label;
 use super::state::use_state;
+use super::worker::READY;
 use crate::corpus::format::CorpusFile;
 use crate::corpus::{self, EntityKind, EventKind, Loaded};
 use crate::dates::{DateRange, PartialDate};
-use crate::extract::gazetteer::Gazetteer;
-use crate::extract::{self, merge, Document};
+use crate::extract::request::{Reply, Request};
+use crate::extract::{self, merge};
 use crate::offsets::TextOffsets;
-
-/// Where the default gazetteer lives, relative to the page.
-pub const GAZETTEER_URL: &str = "data/gazetteer.json";
+use web_sys::MessageEvent;
 
 /// How the panel hands a grown corpus back to the app, and what it says
 /// about the last article added (kept by the app, so the message outlives
@@ -46,45 +47,72 @@ struct Found {
     keep: Vec<bool>,
 }
 
-/// Fetches the default gazetteer and puts the corpus's own entities first.
-async fn gazetteer(corpus: Arc<corpus::Corpus>) -> (Gazetteer, Option<String>) {
-    let fetched = async {
-        let response = Request::get(GAZETTEER_URL)
-            .send()
-            .await
-            .map_err(|e| format!("could not reach {GAZETTEER_URL}: {e}"))?;
-        if !response.ok() {
-            return Err(format!(
-                "the server answered {} for {GAZETTEER_URL}",
-                response.status()
-            ));
+/// The worker that runs the extractor, started when first needed. Its
+/// loader sits beside `index.html`, so the URL is relative to the page.
+const WORKER_URL: &str = "extract-worker_loader.js";
+
+/// The extractor's worker and the request waiting for it to be ready.
+struct Extractor {
+    worker: web_sys::Worker,
+    ready: bool,
+    waiting: Option<String>,
+}
+
+type Shared = Rc<RefCell<Extractor>>;
+
+/// Starts the extractor's worker; each reply it sends is handed to
+/// `on_reply`. A request sent before the worker says it is ready waits.
+fn start_worker(on_reply: impl Fn(Reply) + 'static) -> Result<Shared, String> {
+    let worker = web_sys::Worker::new(WORKER_URL)
+        .map_err(|e| format!("the extractor could not start ({})", js_text(&e)))?;
+    let shared: Shared = Rc::new(RefCell::new(Extractor {
+        worker: worker.clone(),
+        ready: false,
+        waiting: None,
+    }));
+    let state = shared.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+        let data = ev.data().as_string().unwrap_or_default();
+        if data == READY {
+            let mut extractor = state.borrow_mut();
+            extractor.ready = true;
+            if let Some(request) = extractor.waiting.take() {
+                let _ = extractor.worker.post_message(&JsValue::from_str(&request));
+            }
+            return;
         }
-        response
-            .text()
-            .await
-            .map_err(|e| format!("could not read {GAZETTEER_URL}: {e}"))
+        let reply = serde_json::from_str::<Reply>(&data).unwrap_or(Reply {
+            corpus: None,
+            error: Some("The extractor sent an answer that could not be read.".into()),
+            note: None,
+        });
+        on_reply(reply);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page; so does its handler.
+    on_message.forget();
+    Ok(shared)
+}
+
+/// Sends a request now, or when the worker is ready.
+fn send(extractor: &Shared, request: String) -> Result<(), String> {
+    let mut e = extractor.borrow_mut();
+    if !e.ready {
+        e.waiting = Some(request);
+        return Ok(());
     }
-    .await;
-    let (text, note) = match fetched {
-        Ok(text) => (text, None),
-        Err(e) => (
-            "[]".to_string(),
-            Some(format!(
-                "The list of known countries, places and organisations is missing ({e}); only the corpus's own entities are recognised."
-            )),
-        ),
-    };
-    match Gazetteer::build(&corpus.entities, &[(GAZETTEER_URL, &text)]) {
-        Ok((g, _)) => (g, note),
-        Err(e) => (
-            Gazetteer::build(&corpus.entities, &[])
-                .map(|(g, _)| g)
-                .unwrap_or_default(),
-            Some(format!(
-                "The list of known countries, places and organisations could not be read ({e}); only the corpus's own entities are recognised."
-            )),
-        ),
-    }
+    e.worker
+        .post_message(&JsValue::from_str(&request))
+        .map_err(|err| js_text(&err))
+}
+
+/// A JavaScript error's message.
+fn js_text(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// The panel, collapsed until the user opens it.
@@ -101,7 +129,7 @@ pub fn PastePanel() -> impl IntoView {
     let found = RwSignal::new(None::<Found>);
     let busy = RwSignal::new(false);
     let runs = RwSignal::new(0u32);
-    let known = StoredValue::new(None::<Arc<Gazetteer>>);
+    let worker = StoredValue::new_local(None::<Shared>);
 
     let corpus = state.corpus.clone();
     let run = move || {
@@ -137,7 +165,8 @@ pub fn PastePanel() -> impl IntoView {
             title
         };
         let source = source.get_untracked().trim().to_string();
-        let doc = Document {
+        let request = Request {
+            entities: corpus::entity_records(&corpus),
             id: format!("added-{}", extract::slug(&title)),
             title,
             source: if source.is_empty() {
@@ -145,35 +174,49 @@ pub fn PastePanel() -> impl IntoView {
             } else {
                 source
             },
-            url: None,
-            published,
+            published: published.to_string(),
             language: "en".into(),
             text: body,
-            given: None,
-            slides: Vec::new(),
         };
-        let corpus = corpus.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let gazetteer = match known.get_value() {
-                Some(g) => g,
-                None => {
-                    let (g, n) = gazetteer(corpus).await;
-                    note.set(n);
-                    let g = Arc::new(g);
-                    known.set_value(Some(g.clone()));
-                    g
+        let Ok(request) = serde_json::to_string(&request) else {
+            return;
+        };
+        let worker = match worker.get_value() {
+            Some(w) => w,
+            None => {
+                let started = start_worker(move |reply: Reply| {
+                    busy.set(false);
+                    note.set(reply.note);
+                    match (reply.corpus, reply.error) {
+                        (Some(file), _) => {
+                            let keep = vec![true; file.events.len()];
+                            found.set(Some(Found { file, keep }));
+                            runs.update(|n| *n += 1);
+                        }
+                        (None, error) => problem.set(Some(
+                            error.unwrap_or_else(|| "The extractor found nothing.".into()),
+                        )),
+                    }
+                });
+                match started {
+                    Ok(w) => {
+                        worker.set_value(Some(w.clone()));
+                        w
+                    }
+                    Err(e) => {
+                        problem.set(Some(format!("The article cannot be read here: {e}.")));
+                        return;
+                    }
                 }
-            };
-            let extracted = extract::extract(&[doc], &gazetteer, |_| {});
-            let keep = vec![true; extracted.corpus.events.len()];
-            found.set(Some(Found {
-                file: extracted.corpus,
-                keep,
-            }));
-            runs.update(|n| *n += 1);
+            }
+        };
+        busy.set(true);
+        if let Err(e) = send(&worker, request) {
             busy.set(false);
-        });
+            problem.set(Some(format!(
+                "The article could not be sent to the extractor ({e})."
+            )));
+        }
     };
 
     let corpus = state.corpus.clone();

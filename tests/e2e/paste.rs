@@ -37,7 +37,8 @@ pub async fn paste_an_article(client: &Client) -> Check {
     let bundled = bundled();
     let list = std::fs::read_to_string(root().join("public/data/gazetteer.json"))
         .map_err(|e| e.to_string())?;
-    let (gazetteer, _) = Gazetteer::build(&bundled.entities, &[("gazetteer", &list)])?;
+    let (gazetteer, _) =
+        Gazetteer::build(&corpus::entity_records(&bundled), &[("gazetteer", &list)])?;
     let doc = Document {
         id: "added".into(),
         title: TITLE.into(),
@@ -179,4 +180,27 @@ pub async fn paste_needs_a_date(client: &Client) -> Check {
     ensure(find_all(client, ".paste-results").await?.is_empty(), || {
         "results were shown without a date".into()
     })
+}
+
+/// Pasted markup stays text, and the worker starts without a policy
+/// violation.
+pub async fn pasted_markup_runs_nothing(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
+    click(client, "//summary[text()='Add an article']").await?;
+    let hostile = "President Xi Jinping met <img src=x onerror=\"window.__pwned='img'\"> in Moscow <script>window.__pwned='script'</script> on Monday.";
+    fill(client, "Title", "<b>bold</b>").await?;
+    fill(client, "Published", PUBLISHED).await?;
+    fill(client, "Article text", hostile).await?;
+    click(client, "//button[text()='Find entities and events']").await?;
+    wait_for_text(client, ".paste-preview mark.kind-person", |t| {
+        t == "Xi Jinping"
+    })
+    .await?;
+    let preview = wait_for_text(client, ".paste-preview", |_| true).await?;
+    ensure(
+        preview.contains("<img src=x onerror=") && preview.contains("<script>"),
+        || format!("the preview shows {preview:?}"),
+    )?;
+    crate::security::no_damage(client, "pasting markup").await
 }

@@ -30,7 +30,7 @@ const DAMAGE: &str = r#"
     };
 "#;
 
-async fn no_damage(client: &Client, step: &str) -> Check {
+pub async fn no_damage(client: &Client, step: &str) -> Check {
     let damage = eval(client, DAMAGE).await?;
     ensure(
         damage["pwned"].is_null()

@@ -1,0 +1,166 @@
+//! What the page asks of the extractor, which runs in a Web Worker, and what
+//! it answers. Both travel as JSON text between the page and the worker.
+//!
+//! Invariant: [`answer`] never panics; whatever it is sent, it replies with
+//! a corpus or with a message saying what was wrong.
+
+use serde::{Deserialize, Serialize};
+
+use super::gazetteer::Gazetteer;
+use super::{extract, Document};
+use crate::corpus::format::{CorpusFile, EntityRecord};
+use crate::dates::PartialDate;
+
+/// One pasted article, and the entities of the corpus it is meant for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// The corpus's own entities, recognised first and keeping their ids.
+    pub entities: Vec<EntityRecord>,
+    /// Article id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Publisher.
+    pub source: String,
+    /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: String,
+    /// Language tag.
+    pub language: String,
+    /// The plain text.
+    pub text: String,
+}
+
+/// The extractor's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The one-article corpus found, or `None` after an error.
+    pub corpus: Option<CorpusFile>,
+    /// What went wrong, in words.
+    pub error: Option<String>,
+    /// Something the user should know about the result.
+    pub note: Option<String>,
+}
+
+impl Reply {
+    fn error(message: String) -> Reply {
+        Reply {
+            corpus: None,
+            error: Some(message),
+            note: None,
+        }
+    }
+}
+
+/// Answers a request. `gazetteer` is the default gazetteer's JSON text, or
+/// why it could not be had; without it only the corpus's entities and
+/// titled people are recognised, and the reply says so.
+pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
+    let request: Request = match serde_json::from_str(request) {
+        Ok(r) => r,
+        Err(e) => return Reply::error(super::json_error("the request", &e)),
+    };
+    let published = match PartialDate::parse(&request.published) {
+        Ok(d) => d,
+        Err(e) => {
+            return Reply::error(format!(
+                "The publication date \"{}\" cannot be read: {e}.",
+                request.published
+            ))
+        }
+    };
+    let (files, mut note): (Vec<(&str, &str)>, _) = match gazetteer {
+        Ok(text) => (vec![("the default gazetteer", text)], None),
+        Err(why) => (
+            Vec::new(),
+            Some(format!(
+                "The list of known countries, places and organisations is missing ({why}); only the corpus's own entities are recognised."
+            )),
+        ),
+    };
+    let gazetteer = match Gazetteer::build(&request.entities, &files) {
+        Ok((g, _)) => g,
+        Err(e) => {
+            note = Some(format!(
+                "The list of known countries, places and organisations could not be read ({e}); only the corpus's own entities are recognised."
+            ));
+            Gazetteer::build(&request.entities, &[])
+                .map(|(g, _)| g)
+                .unwrap_or_default()
+        }
+    };
+    let doc = Document {
+        id: request.id,
+        title: request.title,
+        source: request.source,
+        url: None,
+        published,
+        language: request.language,
+        text: request.text,
+        given: None,
+        slides: Vec::new(),
+    };
+    Reply {
+        corpus: Some(extract(&[doc], &gazetteer, |_| {}).corpus),
+        error: None,
+        note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(published: &str) -> String {
+        serde_json::to_string(&Request {
+            entities: vec![EntityRecord {
+                id: "xi".into(),
+                kind: "person".into(),
+                name: "Xi Jinping".into(),
+                aliases: vec!["Xi".into()],
+                wikidata: None,
+            }],
+            id: "a".into(),
+            title: "T".into(),
+            source: "S".into(),
+            published: published.into(),
+            language: "en".into(),
+            text: "Xi arrived in Moscow on Monday for a visit to Russia.".into(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_request_gets_a_corpus_with_the_corpus_entities_kept() {
+        let gazetteer = r#"[{"id": "russia", "kind": "country", "name": "Russia"},
+            {"id": "moscow", "kind": "place", "name": "Moscow", "country": "russia"}]"#;
+        let reply = answer(&request("2023-03-22"), Ok(gazetteer));
+        assert_eq!(reply.error, None);
+        assert_eq!(reply.note, None);
+        let corpus = reply.corpus.unwrap();
+        let ids: Vec<&str> = corpus.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["xi", "moscow", "russia"]);
+        assert_eq!(corpus.events.len(), 1);
+        assert_eq!(corpus.events[0].start, "2023-03-20");
+        assert_eq!(corpus.events[0].host.as_deref(), Some("russia"));
+    }
+
+    #[test]
+    fn without_the_gazetteer_the_reply_says_so() {
+        let reply = answer(&request("2023-03-22"), Err("404 Not Found"));
+        assert!(reply.note.unwrap().contains("(404 Not Found)"));
+        let corpus = reply.corpus.unwrap();
+        assert!(corpus.entities.iter().all(|e| e.id == "xi"));
+    }
+
+    #[test]
+    fn bad_requests_get_a_message() {
+        assert_eq!(
+            answer(&request("2023-02-30"), Ok("[]")).error.unwrap(),
+            "The publication date \"2023-02-30\" cannot be read: day 30 does not exist in a month of 28 days."
+        );
+        assert!(answer("{", Ok("[]"))
+            .error
+            .unwrap()
+            .starts_with("the request: line 1, column 1"));
+    }
+}

@@ -1,0 +1,73 @@
+//! The extractor's Web Worker: answers each message (a JSON
+//! [`Request`](crate::extract::request::Request)) with a JSON
+//! [`Reply`](crate::extract::request::Reply). The default gazetteer is
+//! fetched once, relative to the worker's own script, which sits beside the
+//! page.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+
+use crate::extract::request::answer;
+
+/// Where the default gazetteer lives, relative to the worker's script.
+const GAZETTEER_URL: &str = "data/gazetteer.json";
+
+/// Installs the message handler; called from the worker's `main`.
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let cache: Rc<RefCell<Option<Result<String, String>>>> = Rc::default();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+        let request = ev.data().as_string().unwrap_or_default();
+        let (scope, cache) = (reply_to.clone(), cache.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let known = cache.borrow().clone();
+            let gazetteer = match known {
+                Some(g) => g,
+                None => {
+                    let g = fetch_text(&scope, GAZETTEER_URL).await;
+                    *cache.borrow_mut() = Some(g.clone());
+                    g
+                }
+            };
+            let reply = answer(&request, gazetteer.as_deref().map_err(String::as_str));
+            let text = serde_json::to_string(&reply).unwrap_or_default();
+            let _ = scope.post_message(&JsValue::from_str(&text));
+        });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    // Messages that arrive before the handler is installed are lost, so the
+    // page waits for this word before it sends any.
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+/// What the worker says once it can take requests.
+pub const READY: &str = "ready";
+
+async fn fetch_text(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<String, String> {
+    let response = JsFuture::from(scope.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("could not reach {url}"))?;
+    let response: Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "the server answered {} for {url}",
+            response.status()
+        ));
+    }
+    let text = response
+        .text()
+        .map_err(|_| format!("could not read {url}"))?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| format!("could not read {url}"))
+}
