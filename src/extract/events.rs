@@ -36,6 +36,9 @@ pub struct Candidate {
     /// Whether the sentence only refers back to an event the article has
     /// already reported ("ahead of the trip"), without a date of its own.
     pub refers_back: bool,
+    /// Whether the sentence names its people only as a group the article
+    /// has named before ("the two leaders", "they").
+    pub names_a_group: bool,
 }
 
 /// What one sentence reports.
@@ -194,11 +197,14 @@ pub fn read_sentence(
                 .is_some_and(|n| matches!(n.as_str(), "call" | "link" | "conference"))
     });
     let sign = has(SIGN).filter(|_| has(SIGNED_THINGS).is_some());
+    // "Xi welcomed Macron" reports a visit; "a summit hosted by Indonesia"
+    // does not.
+    let hosting = has(HOSTING).filter(|&i| lower.get(i + 1).is_none_or(|n| n != "by"));
     let (kind, trigger) = if let Some(i) = phone {
         (EventKind::Telephone, i)
     } else if let Some(i) = sign {
         (EventKind::SignAgreement, i)
-    } else if let Some(i) = has(VISIT).or(has(HOSTING)) {
+    } else if let Some(i) = has(VISIT).or(hosting) {
         (EventKind::Visit, i)
     } else if let Some(i) = has(MEET) {
         (EventKind::Consult, i)
@@ -333,7 +339,30 @@ pub fn read_sentence(
             }
         }
     }
-    if participants.is_empty() {
+    let names_a_group = participants.len() < 2 && {
+        let group = |w: &str| {
+            matches!(
+                w,
+                "leaders"
+                    | "presidents"
+                    | "men"
+                    | "sides"
+                    | "countries"
+                    | "governments"
+                    | "ministers"
+                    | "heads"
+                    | "nations"
+                    | "rivals"
+                    | "neighbours"
+            )
+        };
+        lower.first().is_some_and(|w| w == "they")
+            || lower
+                .windows(3)
+                .any(|w| w[0] == "the" && w[1] == "two" && group(&w[2]))
+            || lower.windows(2).any(|w| w[0] == "both" && group(&w[1]))
+    };
+    if participants.is_empty() && !names_a_group {
         return Reported::Nothing;
     }
 
@@ -364,9 +393,16 @@ pub fn read_sentence(
     let found_dates: Vec<when::Found> = found_dates
         .into_iter()
         .filter(|f| {
+            // The clause the date is in, back to the last comma.
             let head = &body[..f.range.start];
-            let before = words(head).last().map(|w| w.text(head).to_lowercase());
-            !matches!(before.as_deref(), Some("since" | "until" | "till"))
+            let clause = head.rsplit(',').next().unwrap_or(head);
+            let ws = words(clause);
+            !ws.iter().rev().take(6).any(|w| {
+                matches!(
+                    w.text(clause).to_lowercase().as_str(),
+                    "since" | "until" | "till"
+                )
+            })
         })
         .collect();
     let single: Vec<&when::Found> = found_dates
@@ -412,17 +448,25 @@ pub fn read_sentence(
             kind = EventKind::MeetThirdLocation;
         }
     }
+    // "will visit", "is expected to travel", "agreed on Friday to hold a
+    // summit", "invited Qin to Washington": a plan, dated when it was made
+    // unless the sentence gives the planned date.
     let ahead = lower[..trigger].iter().rev().take(4).any(|w| {
         FUTURE.contains(&w.as_str())
             || w == "to"
                 && lower[..trigger]
                     .iter()
                     .any(|x| FUTURE.contains(&x.as_str()))
-    });
+    }) || {
+        // "agreed ... to hold", "invited ... to visit"
+        let before = &lower[trigger.saturating_sub(6)..trigger];
+        before
+            .iter()
+            .position(|w| matches!(w.as_str(), "agreed" | "agree" | "invited" | "invite"))
+            .is_some_and(|at| before[at + 1..].iter().any(|w| w == "to"))
+    };
     let after_publication = dates.is_some_and(|d| d.first_day() > published.last_day());
-    if ahead && (dates.is_none() || after_publication)
-        || after_publication && kind != EventKind::Telephone
-    {
+    if ahead || after_publication && kind != EventKind::Telephone {
         kind = EventKind::IntentToMeet;
     }
     let refers_back = found_dates.is_empty()
@@ -436,6 +480,7 @@ pub fn read_sentence(
             "visit" | "trip" | "journey" | "tour" | "talks" | "meeting" | "summit" | "call"
         );
     Reported::Event(Candidate {
+        names_a_group,
         refers_back,
         kind,
         dates,

@@ -287,7 +287,18 @@ fn given_mentions(
 /// about the same people and kind as an earlier one, a sentence about the
 /// same event at overlapping dates, or a meeting during a visit the article
 /// reports, is more evidence for that event, and its people join it.
-fn add_candidate(own: &mut Vec<Draft>, article: usize, c: Candidate, published: PartialDate) {
+fn add_candidate(own: &mut Vec<Draft>, article: usize, mut c: Candidate, published: PartialDate) {
+    // "The two leaders", "they": the people of the article's latest event.
+    if c.names_a_group {
+        let Some(last) = own.last() else {
+            return;
+        };
+        for p in &last.participants {
+            if !c.participants.contains(p) {
+                c.participants.push(p.clone());
+            }
+        }
+    }
     if c.refers_back {
         if let Some(d) = own
             .iter_mut()
@@ -298,9 +309,11 @@ fn add_candidate(own: &mut Vec<Draft>, article: usize, c: Candidate, published: 
         }
     }
     let shares_people = |d: &Draft| d.participants.iter().any(|p| c.participants.contains(p));
+    // A meeting during a visit, or a trip to a meeting already reported, is
+    // part of that visit.
+    let in_person = |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
     let same_kind = |d: &Draft| {
-        kind_group(d.kind) == kind_group(c.kind)
-            || kind_group(d.kind) == EventKind::Visit && kind_group(c.kind) == EventKind::Consult
+        kind_group(d.kind) == kind_group(c.kind) || in_person(d.kind) && in_person(c.kind)
     };
     let at_same_time = |d: &Draft| {
         c.dates
@@ -312,6 +325,9 @@ fn add_candidate(own: &mut Vec<Draft>, article: usize, c: Candidate, published: 
         .find(|d| same_kind(d) && shares_people(d) && at_same_time(d))
     {
         d.evidence.push((article, c.evidence));
+        if kind_group(c.kind) == EventKind::Visit && d.kind == EventKind::Consult {
+            d.kind = c.kind;
+        }
         for p in c.participants {
             if !d.participants.contains(&p) {
                 d.participants.push(p);

@@ -470,12 +470,12 @@ fn short_references(text: &str, ws: &[Word], mentions: &[Found]) -> Vec<Found> {
             if PARTICLES.contains(&form) {
                 continue;
             }
-            let slot = short
+            // A short name two people share goes to the one named first,
+            // whom news style then calls by it ("Biden" after "President
+            // Joe Biden" and, later, "first lady Jill Biden").
+            short
                 .entry(form.to_string())
                 .or_insert_with(|| Some(name.clone()));
-            if slot.as_deref() != Some(name.as_str()) {
-                *slot = None;
-            }
         }
     }
     let mut out = Vec::new();
@@ -601,7 +601,7 @@ mod tests {
     }
 
     #[test]
-    fn a_short_name_two_people_share_is_left_alone() {
+    fn a_short_name_two_people_share_goes_to_the_first_named() {
         let (list, _) =
             found("Leader Kim Jong Un and his sister, official Kim Yo Jong, met. Kim spoke.");
         assert_eq!(
@@ -609,6 +609,7 @@ mod tests {
             [
                 pair("Kim Jong Un", "person:Kim Jong Un"),
                 pair("Kim Yo Jong", "person:Kim Yo Jong"),
+                pair("Kim", "person:Kim Jong Un"),
             ]
         );
     }
