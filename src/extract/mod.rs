@@ -353,7 +353,7 @@ fn add_candidate(own: &mut Vec<Draft>, article: usize, mut c: Candidate, publish
 
 /// Adds an article's event to the corpus's: the same kind, the same
 /// participants and overlapping dates make one event with more evidence, at
-/// the more precise of the two dates.
+/// the finer of the two dates (an end date is kept at equal precision).
 fn merge_draft(drafts: &mut Vec<Draft>, d: Draft) {
     fn key(x: &Draft) -> (EventKind, Vec<&Target>) {
         let mut p: Vec<&Target> = x.participants.iter().collect();
@@ -365,8 +365,12 @@ fn merge_draft(drafts: &mut Vec<Draft>, d: Draft) {
         .find(|e| key(e) == key(&d) && e.dates.overlaps(d.dates.first_day(), d.dates.last_day()));
     match existing {
         Some(e) => {
-            if d.dates.last_day() - d.dates.first_day() < e.dates.last_day() - e.dates.first_day() {
+            // The finer date wins; at equal precision, an end date is kept.
+            let precision = |r: &DateRange| r.start.precision();
+            if precision(&d.dates) > precision(&e.dates) {
                 e.dates = d.dates;
+            } else if precision(&d.dates) == precision(&e.dates) && e.dates.end.is_none() {
+                e.dates.end = d.dates.end;
             }
             e.host = e.host.or(d.host);
             e.place = e.place.take().or(d.place);
@@ -562,5 +566,60 @@ fn write_corpus(
         entities,
         mentions: mention_records,
         events: event_records,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, published: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: id.into(),
+            source: format!("{id} desk"),
+            url: None,
+            published: PartialDate::parse(published).unwrap(),
+            language: "en".into(),
+            text: text.into(),
+            given: None,
+            slides: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_event_reported_twice_is_one_event_with_two_sources() {
+        let g = gazetteer::tests::small();
+        let docs = [
+            doc(
+                "a",
+                "2023-03-22",
+                "Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit to Russia.",
+            ),
+            doc(
+                "b",
+                "2023-03-21",
+                "President Xi Jinping began a state visit to Russia in Moscow yesterday.",
+            ),
+        ];
+        let out = extract(&docs, &g, |_| {}).corpus;
+        assert_eq!(out.events.len(), 1, "{:?}", out.events);
+        let e = &out.events[0];
+        let articles: Vec<&str> = e.evidence.iter().map(|ev| ev.article.as_str()).collect();
+        assert_eq!(articles, ["a", "b"]);
+        assert_eq!(
+            (e.start.as_str(), e.end.as_deref()),
+            ("2023-03-20", Some("2023-03-22"))
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_in_words() {
+        let g = gazetteer::tests::small();
+        let out = extract(&[doc("a", "2023-03-22", "Xi went home.")], &g, |_| {});
+        assert_eq!(
+            out.summary(),
+            "1 article, 0 mentions of 0 entities, 0 events, 0 warnings"
+        );
     }
 }
