@@ -119,6 +119,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("pasted markup runs nothing", |c, _| {
         Box::pin(paste::pasted_markup_runs_nothing(c))
     }),
+    ("a missing extractor is reported", |c, _| {
+        Box::pin(paste::missing_extractor(c))
+    }),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {
         Box::pin(look::accessibility(c))

@@ -61,8 +61,12 @@ struct Extractor {
 type Shared = Rc<RefCell<Extractor>>;
 
 /// Starts the extractor's worker; each reply it sends is handed to
-/// `on_reply`. A request sent before the worker says it is ready waits.
-fn start_worker(on_reply: impl Fn(Reply) + 'static) -> Result<Shared, String> {
+/// `on_reply`, and `on_failure` is called if it cannot load or stops with an
+/// error. A request sent before the worker says it is ready waits.
+fn start_worker(
+    on_reply: impl Fn(Reply) + 'static,
+    on_failure: impl Fn() + 'static,
+) -> Result<Shared, String> {
     let worker = web_sys::Worker::new(WORKER_URL)
         .map_err(|e| format!("the extractor could not start ({})", js_text(&e)))?;
     let shared: Shared = Rc::new(RefCell::new(Extractor {
@@ -89,8 +93,14 @@ fn start_worker(on_reply: impl Fn(Reply) + 'static) -> Result<Shared, String> {
         on_reply(reply);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The worker lives as long as the page; so does its handler.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        on_failure();
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The worker lives as long as the page; so do its handlers.
     on_message.forget();
+    on_error.forget();
     Ok(shared)
 }
 
@@ -184,20 +194,28 @@ pub fn PastePanel() -> impl IntoView {
         let worker = match worker.get_value() {
             Some(w) => w,
             None => {
-                let started = start_worker(move |reply: Reply| {
-                    busy.set(false);
-                    note.set(reply.note);
-                    match (reply.corpus, reply.error) {
-                        (Some(file), _) => {
-                            let keep = vec![true; file.events.len()];
-                            found.set(Some(Found { file, keep }));
-                            runs.update(|n| *n += 1);
+                let started = start_worker(
+                    move |reply: Reply| {
+                        busy.set(false);
+                        note.set(reply.note);
+                        match (reply.corpus, reply.error) {
+                            (Some(file), _) => {
+                                let keep = vec![true; file.events.len()];
+                                found.set(Some(Found { file, keep }));
+                                runs.update(|n| *n += 1);
+                            }
+                            (None, error) => problem.set(Some(
+                                error.unwrap_or_else(|| "The extractor found nothing.".into()),
+                            )),
                         }
-                        (None, error) => problem.set(Some(
-                            error.unwrap_or_else(|| "The extractor found nothing.".into()),
-                        )),
-                    }
-                });
+                    },
+                    move || {
+                        // A worker that failed is dropped; the next try starts anew.
+                        busy.set(false);
+                        worker.set_value(None);
+                        problem.set(Some("The extractor could not run: its files (extract-worker*.js and .wasm beside the page) are missing or it stopped with an error. Try again, or reload the page.".into()));
+                    },
+                );
                 match started {
                     Ok(w) => {
                         worker.set_value(Some(w.clone()));

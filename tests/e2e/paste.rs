@@ -11,6 +11,7 @@ use article_explorer::extract::gazetteer::Gazetteer;
 use article_explorer::extract::{extract, merge, Document};
 use article_explorer::timeline;
 
+use crate::support::server::NO_EXTRACTOR_SITE;
 use crate::support::{bundled, click, ensure, find_all, open, root, server, wait_for_text, Check};
 
 const TITLE: &str = "Xi starts a state visit to Russia";
@@ -203,4 +204,18 @@ pub async fn pasted_markup_runs_nothing(client: &Client) -> Check {
         || format!("the preview shows {preview:?}"),
     )?;
     crate::security::no_damage(client, "pasting markup").await
+}
+
+/// A site published without the extractor's files says so, in words.
+pub async fn missing_extractor(client: &Client) -> Check {
+    open(client, &server().url(NO_EXTRACTOR_SITE)).await?;
+    wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
+    click(client, "//summary[text()='Add an article']").await?;
+    fill(client, "Published", PUBLISHED).await?;
+    fill(client, "Article text", TEXT).await?;
+    click(client, "//button[text()='Find entities and events']").await?;
+    let alert = wait_for_text(client, ".paste-problem", |_| true).await?;
+    ensure(alert.starts_with("The extractor could not run"), || {
+        format!("the panel says {alert:?}")
+    })
 }

@@ -2,7 +2,8 @@
 //!
 //! It serves the release `dist/` the way a plain static host would, at `/` and
 //! under a sub-path, plus a few "sites" whose corpus is missing, broken or
-//! slow to arrive, and the fixture corpora under `/fixtures/`.
+//! slow to arrive or whose extractor is missing, and the fixture corpora
+//! under `/fixtures/`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -15,6 +16,8 @@ pub const SUB_PATH: &str = "/explorer/";
 pub const MISSING_CORPUS_SITE: &str = "/missing/";
 /// A copy of the site whose bundled corpus is truncated JSON.
 pub const BROKEN_CORPUS_SITE: &str = "/broken/";
+/// A copy of the site published without the extractor's worker files.
+pub const NO_EXTRACTOR_SITE: &str = "/no-extractor/";
 /// A copy of the site whose bundled corpus arrives slowly, in pieces.
 pub const SLOW_CORPUS_SITE: &str = "/slow/";
 /// How many pieces the slow site sends the corpus in, one per [`SLOW_PAUSE`].
@@ -89,6 +92,12 @@ fn route(
         }
     }
     if let Some(rest) = path.strip_prefix(SLOW_CORPUS_SITE) {
+        return file(dist, rest);
+    }
+    if let Some(rest) = path.strip_prefix(NO_EXTRACTOR_SITE) {
+        if rest.starts_with("extract-worker") {
+            return not_found();
+        }
         return file(dist, rest);
     }
     for site in [MISSING_CORPUS_SITE, BROKEN_CORPUS_SITE] {
