@@ -159,16 +159,33 @@ const COUNTED: &[&str] = &[
 ];
 const REPORTING: &[&str] = &["said", "told", "says", "added", "noted"];
 
-/// What the sentence at `sentence` of `text` reports. `mentions` are the
-/// article's mentions; `published` its publication date.
-pub fn read_sentence(
-    text: &str,
-    sentence: Range<usize>,
-    mentions: &[Found],
-    gazetteer: &Gazetteer,
-    nationality: &HashMap<String, EntryIx>,
-    published: PartialDate,
-) -> Reported {
+/// What a sentence is read against: the article's mentions and publication
+/// date, what is known of its people, and who the previous sentence was
+/// about.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The article's mentions.
+    pub mentions: &'a [Found],
+    /// The known entities.
+    pub gazetteer: &'a Gazetteer,
+    /// The country each titled person serves.
+    pub nationality: &'a HashMap<String, EntryIx>,
+    /// When the article was published.
+    pub published: PartialDate,
+    /// The first person the previous sentence names, whom a sentence that
+    /// opens with "He", "She", "His" or "Her" is about.
+    pub subject: Option<&'a Target>,
+}
+
+/// What the sentence at `sentence` of `text` reports.
+pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> Reported {
+    let Context {
+        mentions,
+        gazetteer,
+        nationality,
+        published,
+        subject,
+    } = *context;
     let body = &text[sentence.clone()];
     let ws = words(body);
     let lower: Vec<String> = ws.iter().map(|w| w.text(body).to_lowercase()).collect();
@@ -244,12 +261,7 @@ pub fn read_sentence(
     };
     let mut people: Vec<(Target, bool)> = Vec::new();
     for m in &in_sentence {
-        let is_person = match m.target {
-            Target::Person(_) => true,
-            Target::Known(ix) => gazetteer.entries[ix].kind == EntityKind::Person,
-            Target::Other(kind, _) => kind == EntityKind::Person,
-        };
-        if !is_person {
+        if !super::is_person(&m.target, gazetteer) {
             continue;
         }
         let reporter = REPORTING.contains(&word_after(m).as_str())
@@ -264,6 +276,15 @@ pub fn read_sentence(
     // Someone who says or tells is a source, not a participant, unless
     // without them fewer than two people would take part ("Trump said he
     // and Putin had agreed", "Putin told Erdogan").
+    // "He had slipped away from India": the previous sentence's person.
+    let opens_with_pronoun = ws
+        .first()
+        .is_some_and(|w| matches!(w.text(body), "He" | "She" | "His" | "Her"));
+    if let (true, Some(subject)) = (opens_with_pronoun, subject) {
+        if !people.iter().any(|(t, _)| t == subject) {
+            people.insert(0, (subject.clone(), false));
+        }
+    }
     let others = people.iter().filter(|(_, reporter)| !reporter).count();
     let mut people: Vec<Target> = people
         .into_iter()
@@ -613,8 +634,18 @@ mod tests {
         let published = PartialDate::parse(published).unwrap();
         sentences(text)
             .into_iter()
-            .map(
-                |s| match read_sentence(text, s, &r.mentions, &g, &r.nationality, published) {
+            .map(|s| {
+                match read_sentence(
+                    text,
+                    s,
+                    &Context {
+                        mentions: &r.mentions,
+                        gazetteer: &g,
+                        nationality: &r.nationality,
+                        published,
+                        subject: None,
+                    },
+                ) {
                     Reported::Event(c) => {
                         let who: Vec<String> = c
                             .participants
@@ -639,8 +670,8 @@ mod tests {
                     }
                     Reported::Claim(c) => format!("claim: {c}"),
                     Reported::Nothing => "-".into(),
-                },
-            )
+                }
+            })
             .collect()
     }
 

@@ -114,6 +114,15 @@ struct Draft {
     claims: Vec<String>,
 }
 
+/// Whether a mention names a person.
+pub(crate) fn is_person(target: &Target, gazetteer: &Gazetteer) -> bool {
+    match target {
+        Target::Person(_) => true,
+        Target::Known(ix) => gazetteer.entries[*ix].kind == EntityKind::Person,
+        Target::Other(kind, _) => *kind == EntityKind::Person,
+    }
+}
+
 /// Kinds that describe the same happening from two sides.
 fn kind_group(kind: EventKind) -> EventKind {
     match kind {
@@ -152,16 +161,16 @@ pub fn extract(
         let mut own: Vec<Draft> = Vec::new();
         let mut claims = Vec::new();
         let byte = |cp: usize| offsets.byte_of_char(cp).unwrap_or(doc.text.len());
+        let context = events::Context {
+            mentions: &found.mentions,
+            gazetteer,
+            nationality: &found.nationality,
+            published: doc.published,
+            subject: None,
+        };
         for slide in &doc.slides {
             let range = byte(slide.start)..byte(slide.end);
-            let reported = events::read_sentence(
-                &doc.text,
-                range.clone(),
-                &found.mentions,
-                gazetteer,
-                &found.nationality,
-                doc.published,
-            );
+            let reported = events::read_sentence(&doc.text, range.clone(), &context);
             let (kind, participants, host, place) = match reported {
                 Reported::Event(c) => (c.kind, c.participants, c.host, c.place),
                 _ => (EventKind::Consult, Vec::new(), None, None),
@@ -177,17 +186,11 @@ pub fn extract(
             });
         }
         if doc.slides.is_empty() {
+            // Who the previous sentence was about, for one opening with "He".
+            let mut subject: Option<&Target> = None;
             for sentence in text::sentences(&doc.text) {
-                let read = |range: Range<usize>| {
-                    events::read_sentence(
-                        &doc.text,
-                        range,
-                        &found.mentions,
-                        gazetteer,
-                        &found.nationality,
-                        doc.published,
-                    )
-                };
+                let context = events::Context { subject, ..context };
+                let read = |range: Range<usize>| events::read_sentence(&doc.text, range, &context);
                 // "Yoon went to Tokyo in March, and Kishida returned the
                 // visit in May": clauses that each report an event are read
                 // apart, with the whole sentence as evidence for both.
@@ -198,18 +201,28 @@ pub fn extract(
                         _ => None,
                     })
                     .collect();
+                let first_person = found
+                    .mentions
+                    .iter()
+                    .find(|m| {
+                        m.range.start >= sentence.start
+                            && m.range.end <= sentence.end
+                            && is_person(&m.target, gazetteer)
+                    })
+                    .map(|m| &m.target);
                 if clauses.len() >= 2 {
                     for mut c in clauses {
                         c.evidence = sentence.clone();
                         add_candidate(&mut own, article, c, doc.published);
                     }
-                    continue;
+                } else {
+                    match read(sentence) {
+                        Reported::Event(c) => add_candidate(&mut own, article, c, doc.published),
+                        Reported::Claim(c) => claims.push(c),
+                        Reported::Nothing => {}
+                    }
                 }
-                match read(sentence) {
-                    Reported::Event(c) => add_candidate(&mut own, article, c, doc.published),
-                    Reported::Claim(c) => claims.push(c),
-                    Reported::Nothing => {}
-                }
+                subject = first_person.or(subject);
             }
         }
         match own.first_mut() {
@@ -611,6 +624,31 @@ mod tests {
             (e.start.as_str(), e.end.as_deref()),
             ("2023-03-20", Some("2023-03-22"))
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_he_is_about_the_last_person_named() {
+        let g = gazetteer::tests::small();
+        let text = "Japanese Prime Minister Fumio Kishida left Moscow on Tuesday. He had held talks with President Joko Widodo in Bali on Monday.";
+        let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
+        let meeting = out
+            .events
+            .iter()
+            .find(|e| e.start == "2023-03-20")
+            .expect("the Bali talks");
+        let names: Vec<&str> = meeting
+            .participants
+            .iter()
+            .map(|p| {
+                out.entities
+                    .iter()
+                    .find(|e| e.id == *p)
+                    .unwrap()
+                    .name
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(names, ["Fumio Kishida", "Joko Widodo"]);
     }
 
     #[test]
