@@ -269,14 +269,19 @@ fn strip_inline(line: &str) -> String {
 }
 
 /// spaCy labels mapped to entity kinds; labels that are not entities (DATE,
-/// CARDINAL, MONEY, ...) map to nothing.
+/// CARDINAL, MONEY, ...) map to nothing. A name the gazetteer knows links to
+/// its entity whatever the label.
 pub fn spacy_kind(label: &str) -> Option<EntityKind> {
     Some(match label {
         "PERSON" | "PER" => EntityKind::Person,
-        "GPE" => EntityKind::Country,
+        // Countries, cities and states: the gazetteer tells which; a name it
+        // does not know is taken for a place.
+        "GPE" => EntityKind::Place,
         "LOC" | "FAC" => EntityKind::Place,
         "ORG" => EntityKind::Organisation,
-        "NORP" => EntityKind::Country,
+        // Nationalities, religious and political groups: "Chinese" becomes
+        // China through the gazetteer, anything else stays "other".
+        "NORP" => EntityKind::Other,
         "EVENT" | "LAW" | "WORK_OF_ART" | "PRODUCT" | "LANGUAGE" | "MISC" => EntityKind::Other,
         _ => return None,
     })
@@ -327,6 +332,13 @@ pub fn displacy(
         if items.len() > 1 && own.id.is_none() {
             own.id = Some(format!("{}-{}", super::slug(file_stem(file)), i + 1));
         }
+        // displaCy's own format has no title: the file's name stands in.
+        let title = title.or_else(|| {
+            Some(match items.len() {
+                1 => file_stem(file).to_string(),
+                _ => format!("{} ({})", file_stem(file), i + 1),
+            })
+        });
         let mut doc = match own.document(&at, title, text.to_string()) {
             Ok(doc) => doc,
             Err(e) => {
@@ -571,7 +583,7 @@ mod tests {
             [
                 (0, 2, EntityKind::Person),
                 (7, 12, EntityKind::Person),
-                (16, 22, EntityKind::Country)
+                (16, 22, EntityKind::Place)
             ]
         );
         assert_eq!(

@@ -652,6 +652,39 @@ mod tests {
     }
 
     #[test]
+    fn outside_entities_link_to_the_gazetteer_or_keep_their_label() {
+        let g = gazetteer::tests::small();
+        let text = "Chinese envoys and Shia clerics met in Bakhmut.";
+        let mut d = doc("a", "2023-03-22", text);
+        let (docs, _) = inputs::displacy(
+            r#"{"text": "Chinese envoys and Shia clerics met in Bakhmut.", "ents": [
+                {"start": 0, "end": 7, "label": "NORP"}, {"start": 19, "end": 23, "label": "NORP"},
+                {"start": 39, "end": 46, "label": "GPE"}]}"#,
+            "a.json",
+            &inputs::Meta {
+                published: Some("2023-03-22".into()),
+                ..inputs::Meta::default()
+            },
+        )
+        .unwrap();
+        d.given = docs[0].given.clone();
+        let out = extract(&[d], &g, |_| {}).corpus;
+        let kinds: Vec<(&str, &str)> = out
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("China", "country"),
+                ("Shia", "other"),
+                ("Bakhmut", "place")
+            ]
+        );
+    }
+
+    #[test]
     fn the_summary_counts_in_words() {
         let g = gazetteer::tests::small();
         let out = extract(&[doc("a", "2023-03-22", "Xi went home.")], &g, |_| {});
