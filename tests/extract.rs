@@ -217,7 +217,7 @@ fn usage_errors_say_what_is_wrong() {
 }
 
 /// The scores on the development set do not fall below those recorded in the
-/// README (mention F1 0.965, event F1 0.542 when this was written).
+/// README (mention F1 0.965, event F1 0.598 when this was written).
 #[test]
 fn scores_on_the_development_set_hold() {
     let result = Command::new(env!("CARGO_BIN_EXE_score-extractor"))
@@ -237,5 +237,5 @@ fn scores_on_the_development_set_hold() {
     let mentions = f1("mentions (span + kind)");
     let events = f1("events (kind + participants + date)");
     assert!(mentions >= 0.965, "mention F1 fell to {mentions}:\n{table}");
-    assert!(events >= 0.542, "event F1 fell to {events}:\n{table}");
+    assert!(events >= 0.598, "event F1 fell to {events}:\n{table}");
 }

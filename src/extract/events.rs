@@ -280,9 +280,38 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     let opens_with_pronoun = ws
         .first()
         .is_some_and(|w| matches!(w.text(body), "He" | "She" | "His" | "Her"));
+    // Only when the sentence names fewer than two people itself: in "His
+    // trip was agreed by Xi and Biden" the event is Xi's and Biden's.
     if let (true, Some(subject)) = (opens_with_pronoun, subject) {
-        if !people.iter().any(|(t, _)| t == subject) {
+        if people.len() < 2 && !people.iter().any(|(t, _)| t == subject) {
             people.insert(0, (subject.clone(), false));
+        }
+    }
+    // "The Indian leader", "the French president": the one person the article
+    // has given that country's title.
+    let mut stands_for_person: Vec<EntryIx> = Vec::new();
+    for m in &in_sentence {
+        let Target::Known(country) = m.target else {
+            continue;
+        };
+        if gazetteer.entries[country].kind != EntityKind::Country
+            || word_before(m) != "the"
+            || !is_title(&word_after(m))
+        {
+            continue;
+        }
+        let mut holders = nationality.iter().filter(|(_, c)| **c == country);
+        if let (Some((name, _)), None) = (holders.next(), holders.next()) {
+            let person = mentions
+                .iter()
+                .find(|p| matches!(&p.target, Target::Person(n) if n == name))
+                .map(|p| p.target.clone());
+            if let Some(person) = person {
+                stands_for_person.push(country);
+                if !people.iter().any(|(t, _)| *t == person) {
+                    people.push((person, false));
+                }
+            }
         }
     }
     let others = people.iter().filter(|(_, reporter)| !reporter).count();
@@ -352,6 +381,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
                 let k = gazetteer.entries[ix].kind;
                 let is_host = kind == EventKind::Visit && host == Some(ix);
                 if matches!(k, EntityKind::Country | EntityKind::Organisation)
+                    && !stands_for_person.contains(&ix)
                     && !is_host
                     && !participants.contains(&m.target)
                 {
@@ -360,24 +390,19 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             }
         }
     }
-    let names_a_group = participants.len() < 2 && {
-        let group = |w: &str| {
-            matches!(
-                w,
-                "leaders"
-                    | "presidents"
-                    | "men"
-                    | "sides"
-                    | "countries"
-                    | "governments"
-                    | "ministers"
-                    | "heads"
-                    | "nations"
-                    | "rivals"
-                    | "neighbours"
-            )
+    // "The two leaders" stand for people when the sentence names fewer than
+    // two; "the two countries" only when it names none.
+    let names_a_group = {
+        let group = |w: &str| match w {
+            "leaders" | "presidents" | "men" | "women" | "ministers" | "heads" => {
+                participants.len() < 2
+            }
+            "sides" | "countries" | "governments" | "nations" | "rivals" | "neighbours" => {
+                participants.is_empty()
+            }
+            _ => false,
         };
-        lower.first().is_some_and(|w| w == "they")
+        lower.first().is_some_and(|w| w == "they") && participants.len() < 2
             || lower
                 .windows(3)
                 .any(|w| w[0] == "the" && w[1] == "two" && group(&w[2]))

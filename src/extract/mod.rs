@@ -301,17 +301,17 @@ fn given_mentions(
 /// same event at overlapping dates, or a meeting during a visit the article
 /// reports, is more evidence for that event, and its people join it.
 fn add_candidate(own: &mut Vec<Draft>, article: usize, mut c: Candidate, published: PartialDate) {
-    // "The two leaders", "they": the people of the article's latest event.
+    // "The two leaders", "they": the people of the article's latest event
+    // with more than one.
     if c.names_a_group {
-        let Some(last) = own.last() else {
+        let Some(last) = own.iter().rev().find(|d| d.participants.len() >= 2) else {
             return;
         };
-        for p in &last.participants {
-            if !c.participants.contains(p) {
-                c.participants.push(p.clone());
-            }
-        }
+        // The group is the event's people; others the sentence names (a
+        // summit's host) are not.
+        c.participants = last.participants.clone();
     }
+    let in_person = |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
     if c.refers_back {
         if let Some(d) = own
             .iter_mut()
@@ -321,10 +321,19 @@ fn add_candidate(own: &mut Vec<Draft>, article: usize, mut c: Candidate, publish
             return;
         }
     }
-    let shares_people = |d: &Draft| d.participants.iter().any(|p| c.participants.contains(p));
+    // People met during a visit join it; a call or a signing with someone
+    // else is another event.
+    let shares_people = |d: &Draft| {
+        if in_person(d.kind) && in_person(c.kind) {
+            d.participants.iter().any(|p| c.participants.contains(p))
+        } else {
+            c.participants.iter().all(|p| d.participants.contains(p))
+                || d.participants.iter().all(|p| c.participants.contains(p))
+        }
+    };
+
     // A meeting during a visit, or a trip to a meeting already reported, is
     // part of that visit.
-    let in_person = |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
     let same_kind = |d: &Draft| {
         kind_group(d.kind) == kind_group(c.kind) || in_person(d.kind) && in_person(c.kind)
     };
@@ -682,6 +691,29 @@ mod tests {
                 ("Bakhmut", "place")
             ]
         );
+    }
+
+    #[test]
+    fn the_chinese_leader_is_the_one_chinese_leader_named() {
+        let g = gazetteer::tests::small();
+        let text = "Chinese President Xi Jinping arrived in Moscow on Monday. In April the Chinese leader travelled to Bali.";
+        let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
+        let bali = out
+            .events
+            .iter()
+            .find(|e| e.start == "2023-04")
+            .expect("the Bali trip");
+        assert_eq!(bali.participants, ["xi-jinping"]);
+        assert_eq!(bali.host.as_deref(), Some("indonesia"));
+    }
+
+    #[test]
+    fn calls_with_different_people_stay_apart() {
+        let g = gazetteer::tests::small();
+        let text = "President Xi Jinping spoke by telephone with President Vladimir Putin on Monday. Xi also held a telephone call with President Joe Biden on Monday.";
+        let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
+        let calls: Vec<usize> = out.events.iter().map(|e| e.participants.len()).collect();
+        assert_eq!(calls, [2, 2]);
     }
 
     #[test]
