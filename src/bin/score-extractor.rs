@@ -162,25 +162,17 @@ fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String
                 })
                 .unwrap_or_default()
         };
-        let mut missed: Vec<_> = g.difference(&f).collect();
-        missed.sort();
-        for m in missed {
-            notes.push(format!(
-                "missed mention   {} {:?} {}",
-                m.0,
-                text_of(&m.0, m.1, m.2),
-                m.3
-            ));
-        }
-        let mut spurious: Vec<_> = f.difference(&g).collect();
-        spurious.sort();
-        for m in spurious {
-            notes.push(format!(
-                "spurious mention {} {:?} {}",
-                m.0,
-                text_of(&m.0, m.1, m.2),
-                m.3
-            ));
+        for (label, only_in, not_in) in [("missed  ", &g, &f), ("spurious", &f, &g)] {
+            let mut list: Vec<_> = only_in.difference(not_in).collect();
+            list.sort();
+            for m in list {
+                notes.push(format!(
+                    "{label} mention {} {:?} {}",
+                    m.0,
+                    text_of(&m.0, m.1, m.2),
+                    m.3
+                ));
+            }
         }
     }
 

@@ -194,13 +194,18 @@ pub fn extract(
                 // "Yoon went to Tokyo in March, and Kishida returned the
                 // visit in May": clauses that each report an event are read
                 // apart, with the whole sentence as evidence for both.
-                let clauses: Vec<Candidate> = text::clauses(&doc.text, sentence.clone())
-                    .into_iter()
-                    .filter_map(|c| match read(c) {
-                        Reported::Event(c) => Some(c),
-                        _ => None,
-                    })
-                    .collect();
+                let parts = text::clauses(&doc.text, sentence.clone());
+                let clauses: Vec<Candidate> = if parts.len() < 2 {
+                    Vec::new()
+                } else {
+                    parts
+                        .into_iter()
+                        .filter_map(|c| match read(c) {
+                            Reported::Event(c) => Some(c),
+                            _ => None,
+                        })
+                        .collect()
+                };
                 let first_person = found
                     .mentions
                     .iter()
