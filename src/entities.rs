@@ -33,7 +33,7 @@ pub fn stats(corpus: &Corpus) -> Vec<EntityStats> {
         })
         .collect();
     let mut last_article: Vec<Option<ArticleIx>> = vec![None; out.len()];
-    for m in &corpus.mentions {
+    for m in corpus.mentions() {
         let i = m.entity.0 as usize;
         out[i].mentions += 1;
         if last_article[i] != Some(m.article) {
@@ -57,8 +57,7 @@ pub fn stats(corpus: &Corpus) -> Vec<EntityStats> {
 /// The articles that mention `entity`, in corpus order.
 pub fn articles_mentioning(corpus: &Corpus, entity: EntityIx) -> Vec<ArticleIx> {
     let mut out: Vec<ArticleIx> = corpus
-        .mentions
-        .iter()
+        .mentions()
         .filter(|m| m.entity == entity)
         .map(|m| m.article)
         .collect();

@@ -358,11 +358,11 @@ mod tests {
             c.events.len()
         );
         assert!(
-            (10.0..40.0).contains(&per_article(c.mentions.len())),
+            (10.0..40.0).contains(&per_article(c.mentions().count())),
             "{}",
-            c.mentions.len()
+            c.mentions().count()
         );
-        let chars: usize = c.articles.iter().map(|a| a.text.chars().count()).sum();
+        let chars: usize = c.articles.iter().map(|a| a.text().chars().count()).sum();
         assert!((500.0..1500.0).contains(&per_article(chars)), "{chars}");
         assert_eq!(serde_json::to_string(&generate(300, 7)).unwrap(), json);
         assert_ne!(serde_json::to_string(&generate(300, 8)).unwrap(), json);

@@ -154,7 +154,7 @@ pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
         }
     }
     if let Some(a) = article {
-        let len = corpus.article(a).offsets.char_len() as u32;
+        let len = corpus.article(a).length;
         v.open = Some((a, span.filter(|s| s.end <= len)));
     }
     v

@@ -32,7 +32,7 @@ fn loads_without_a_diagnostic_and_has_what_the_product_needs() {
     assert_eq!(loaded.diagnostics, vec![]);
     let c = &loaded.corpus;
     assert!(c.articles.len() >= 40, "{} articles", c.articles.len());
-    let all_text: String = c.articles.iter().map(|a| a.text.as_str()).collect();
+    let all_text: String = c.articles.iter().map(|a| a.text()).collect();
     assert!(
         all_text
             .chars()
@@ -62,7 +62,7 @@ fn loads_without_a_diagnostic_and_has_what_the_product_needs() {
     });
     assert!(recalled.count() >= 2, "too few recalled events");
     // Every mention's text is non-empty and every event's evidence is a sentence.
-    for m in &c.mentions {
+    for m in c.mentions() {
         assert!(!c.article(m.article).slice(m.span).trim().is_empty());
     }
     for e in &c.events {

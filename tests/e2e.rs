@@ -19,6 +19,8 @@ mod overview;
 mod paste;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/split.rs"]
+mod split;
 #[path = "e2e/timeline.rs"]
 mod timeline_e2e;
 
@@ -110,6 +112,13 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "a query in the link applies once the index is ready",
         |c, _| Box::pin(large::query_before_index(c)),
     ),
+    (
+        "a split corpus reads its parts after the timeline",
+        |c, _| Box::pin(split::reads_its_parts(c)),
+    ),
+    ("a missing part of a split corpus is named", |c, _| {
+        Box::pin(split::a_missing_part_is_named(c))
+    }),
     ("paste an article, fix it and add it", |c, _| {
         Box::pin(paste::paste_an_article(c))
     }),
@@ -132,13 +141,35 @@ const SCENARIOS: &[(&str, Scenario)] = &[
 ];
 
 async fn run_in(engine: Engine) {
-    let session = match Session::start(engine).await {
-        Ok(session) => session,
-        Err(e) => panic!("{e}"),
+    let start = || async {
+        match Session::start(engine).await {
+            Ok(session) => session,
+            Err(e) => panic!("{e}"),
+        }
     };
+    let mut session = start().await;
     let mut failures = Vec::new();
+    // A browser process that dies takes its session with it, and every later
+    // scenario would fail for that one reason. Once per engine, a new session
+    // runs the scenario again; the crash and the browser's last words are
+    // printed either way, and a second crash fails the run.
+    let mut restarted = false;
     for (name, scenario) in SCENARIOS {
-        match scenario(&session.client, engine).await {
+        let mut outcome = scenario(&session.client, engine).await;
+        if outcome.is_err() && !restarted && !session.answers().await {
+            restarted = true;
+            println!(
+                "{}: {name}: the browser stopped answering; its log ends:\n{}\n\
+                 {}: {name}: running it again in a new session",
+                engine.name(),
+                session.log_tail(),
+                engine.name(),
+            );
+            session.close().await;
+            session = start().await;
+            outcome = scenario(&session.client, engine).await;
+        }
+        match outcome {
             Ok(()) => println!("{}: {name}: ok", engine.name()),
             Err(e) => failures.push(format!("{}: {name}: {e}", engine.name())),
         }

@@ -13,9 +13,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let c = &loaded.corpus;
-    for m in &c.mentions {
+    for m in c.mentions() {
         let article = c.article(m.article);
-        assert!(m.span.end as usize <= article.offsets.char_len());
+        assert!(m.span.end <= article.length);
+        assert_eq!(article.text().chars().count(), article.length as usize);
         assert!(m.span.start <= m.span.end);
         let _ = c.entity(m.entity);
     }

@@ -46,7 +46,7 @@ fn run(source: &Path, output: &Path) -> Result<String, Vec<String>> {
         output.display(),
         c.articles.len(),
         c.entities.len(),
-        c.mentions.len(),
+        c.mentions().count(),
         c.events.len()
     ))
 }

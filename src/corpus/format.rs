@@ -12,6 +12,14 @@ pub const FORMAT_NAME: &str = "article-explorer/corpus";
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
+/// The `format` of a split corpus's manifest: everything but the article
+/// bodies, which live in parts beside it.
+pub const MANIFEST_FORMAT: &str = "article-explorer/corpus-manifest";
+
+/// The `format` of one part of a split corpus: article bodies and their
+/// mentions.
+pub const PART_FORMAT: &str = "article-explorer/corpus-part";
+
 /// A whole corpus file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -55,6 +63,82 @@ pub struct ArticleRecord {
     /// BCP 47 language tag of the text, such as `en` or `ar`.
     pub language: String,
     /// The plain text; all offsets in the corpus count Unicode code points in it.
+    pub text: String,
+}
+
+/// The manifest of a split corpus: a corpus file whose articles carry their
+/// length and the part that holds their text, with no mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct ManifestFile {
+    /// Always `"article-explorer/corpus-manifest"`.
+    pub format: String,
+    /// The format version: `1` for this specification.
+    pub version: u64,
+    /// A human-readable name for the collection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The part files, as URLs relative to the manifest.
+    #[serde(default)]
+    pub parts: Vec<String>,
+    /// The articles, without their text.
+    #[serde(default)]
+    pub articles: Vec<ArticleHeader>,
+    /// As in a corpus file.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+    /// As in a corpus file; evidence spans are checked against each
+    /// article's `length`.
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
+}
+
+/// An article of a manifest: all but its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct ArticleHeader {
+    /// Unique among articles.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// The publisher or news service.
+    pub source: String,
+    /// Where the article was published, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: String,
+    /// BCP 47 language tag of the text.
+    pub language: String,
+    /// The text's length in Unicode code points.
+    pub length: u64,
+    /// Which entry of `parts` holds the text (counting from 0).
+    pub part: u64,
+}
+
+/// One part of a split corpus: the text of some articles and their mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct PartFile {
+    /// Always `"article-explorer/corpus-part"`.
+    pub format: String,
+    /// The format version: `1` for this specification.
+    pub version: u64,
+    /// Article ids with their text.
+    #[serde(default)]
+    pub articles: Vec<BodyRecord>,
+    /// Mentions in these articles' texts.
+    #[serde(default)]
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// The text of one article of a split corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct BodyRecord {
+    /// The article id, as in the manifest.
+    pub id: String,
+    /// The plain text, exactly as long as the manifest says.
     pub text: String,
 }
 
@@ -142,18 +226,24 @@ mod tests {
     /// when they drift apart. `UPDATE_SCHEMA=1 cargo test --lib` rewrites it.
     #[test]
     fn published_schema_matches_the_types() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/corpus.schema.json");
-        let mut schema = schemars::schema_for!(CorpusFile);
-        schema.insert("$id".into(), "article-explorer/corpus/v1".into());
-        let mut generated = serde_json::to_string_pretty(&schema).unwrap();
-        generated.push('\n');
-        if std::env::var_os("UPDATE_SCHEMA").is_some() {
-            std::fs::write(path, &generated).unwrap();
+        let schemas = [
+            ("corpus", schemars::schema_for!(CorpusFile)),
+            ("corpus-manifest", schemars::schema_for!(ManifestFile)),
+            ("corpus-part", schemars::schema_for!(PartFile)),
+        ];
+        for (name, mut schema) in schemas {
+            let path = format!("{}/docs/{name}.schema.json", env!("CARGO_MANIFEST_DIR"));
+            schema.insert("$id".into(), format!("article-explorer/{name}/v1").into());
+            let mut generated = serde_json::to_string_pretty(&schema).unwrap();
+            generated.push('\n');
+            if std::env::var_os("UPDATE_SCHEMA").is_some() {
+                std::fs::write(&path, &generated).unwrap();
+            }
+            let published = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                published == generated,
+                "docs/{name}.schema.json is out of date; run UPDATE_SCHEMA=1 cargo test --lib"
+            );
         }
-        let published = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            published == generated,
-            "docs/corpus.schema.json is out of date; run UPDATE_SCHEMA=1 cargo test --lib"
-        );
     }
 }

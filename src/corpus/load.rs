@@ -7,11 +7,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::format::{CorpusFile, EventRecord, FORMAT_NAME, FORMAT_VERSION};
+use super::format::{
+    CorpusFile, EventRecord, ManifestFile, PartFile, FORMAT_NAME, FORMAT_VERSION, MANIFEST_FORMAT,
+    PART_FORMAT,
+};
 use super::model::*;
 use super::{Diagnostic, LoadError, Loaded};
 use crate::dates::{DateRange, PartialDate};
-use crate::offsets::TextOffsets;
 
 /// Parses and validates a corpus file.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
@@ -23,35 +25,73 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 pub fn validate(file: CorpusFile) -> Loaded {
     let mut v = Validator::default();
     let title = file.title;
-    let articles = v.articles(file.articles);
+    let (metas, texts) = v.articles(file.articles);
+    let lengths: Vec<u32> = texts.iter().map(|t| t.chars().count() as u32).collect();
     let entities = v.entities(file.entities);
-    let mut mentions = v.mentions(file.mentions, &articles);
-    mentions.sort();
-    let events = v.events(file.events, &articles);
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); metas.len()];
+    let ids = std::mem::take(&mut v.article_ids);
+    for m in v.mentions(file.mentions.into_iter().enumerate(), &lengths, &ids) {
+        mentions[m.article.0 as usize].push(m);
+    }
+    v.article_ids = ids;
+    let articles = metas
+        .into_iter()
+        .zip(texts)
+        .zip(mentions)
+        .map(|((meta, text), mentions)| Article::new(meta, text, mentions))
+        .collect();
+    let events = v.events(file.events, &lengths);
     Loaded {
         corpus: Corpus {
             title,
             articles,
             entities,
-            mentions,
             events,
         },
         diagnostics: v.diagnostics,
     }
 }
 
+/// A corpus file or the manifest of a split corpus, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyFile {
+    /// A whole corpus in one file.
+    Corpus(CorpusFile),
+    /// The manifest of a split corpus.
+    Manifest(ManifestFile),
+}
+
+/// Reads either a corpus file or a manifest, told apart by `format`.
+pub fn parse_any(text: &str) -> Result<AnyFile, LoadError> {
+    let (format, _) = peek_header(text);
+    if format.as_ref().and_then(|f| f.as_str()) == Some(MANIFEST_FORMAT) {
+        return parse_as(text, MANIFEST_FORMAT).map(AnyFile::Manifest);
+    }
+    parse(text).map(AnyFile::Corpus)
+}
+
 /// Reads the records of a corpus file, checking its format and version and its
 /// shape (structural errors say what and where), without validating them.
 pub fn parse(text: &str) -> Result<CorpusFile, LoadError> {
+    parse_as(text, FORMAT_NAME)
+}
+
+/// Reads one part of a split corpus.
+pub fn parse_part(text: &str) -> Result<PartFile, LoadError> {
+    parse_as(text, PART_FORMAT)
+}
+
+fn parse_as<T: serde::de::DeserializeOwned>(text: &str, expected: &str) -> Result<T, LoadError> {
     // The header is checked before the body, so that a file of another format or
     // version is named as such rather than reported as a shape error deep inside.
     let (format, version) = peek_header(text);
     if let Some(format) = format {
-        if format.as_str() != Some(FORMAT_NAME) {
+        if format.as_str() != Some(expected) {
             return Err(LoadError::NotACorpus {
                 found: format
                     .as_str()
                     .map_or_else(|| format.to_string(), str::to_string),
+                expected: expected.to_string(),
             });
         }
         if let Some(found) = version.as_ref().and_then(serde_json::Value::as_u64) {
@@ -62,11 +102,11 @@ pub fn parse(text: &str) -> Result<CorpusFile, LoadError> {
     }
     // The fast path parses without tracking where it is; only a file that
     // fails is parsed again, tracking the JSON path to name in the error.
-    if let Ok(file) = serde_json::from_str::<CorpusFile>(text) {
+    if let Ok(file) = serde_json::from_str::<T>(text) {
         return Ok(file);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let file: CorpusFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let file: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         LoadError::Syntax {
@@ -83,6 +123,158 @@ pub fn parse(text: &str) -> Result<CorpusFile, LoadError> {
         message: strip_position(&e.to_string()),
     })?;
     Ok(file)
+}
+
+/// What a split corpus needs to take its parts in as they arrive.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// The part files, as the manifest names them (relative to it).
+    pub urls: Vec<String>,
+    article_ids: HashMap<String, ArticleIx>,
+    entity_ids: HashMap<String, EntityIx>,
+}
+
+/// Validates a manifest into a corpus whose articles have no bodies yet, and
+/// the means to add them part by part.
+pub fn validate_manifest(file: ManifestFile) -> (Loaded, Parts) {
+    let mut v = Validator::default();
+    let parts = file.parts.len() as u64;
+    let mut lengths = Vec::with_capacity(file.articles.len());
+    let mut articles = Vec::with_capacity(file.articles.len());
+    for r in file.articles {
+        let id = r.id.clone();
+        let at = |field: &str| format!("article \"{id}\" field \"{field}\"");
+        if r.part >= parts {
+            v.drop(
+                at("part"),
+                format_args!("there is no part {} (the manifest lists {parts})", r.part),
+                "the article",
+            );
+            continue;
+        }
+        let Ok(length) = u32::try_from(r.length) else {
+            v.drop(
+                at("length"),
+                "longer than 4,294,967,295 code points",
+                "the article",
+            );
+            continue;
+        };
+        if let Some(meta) = v.article(
+            articles.len(),
+            r.id,
+            r.title,
+            r.source,
+            r.url,
+            r.published,
+            r.language,
+        ) {
+            lengths.push(length);
+            articles.push(Article::without_body(meta, length, Some(r.part as u32)));
+        }
+    }
+    let entities = v.entities(file.entities);
+    let events = v.events(file.events, &lengths);
+    let Validator {
+        diagnostics,
+        article_ids,
+        entity_ids,
+    } = v;
+    let loaded = Loaded {
+        corpus: Corpus {
+            title: file.title,
+            articles,
+            entities,
+            events,
+        },
+        diagnostics,
+    };
+    let parts = Parts {
+        urls: file.parts,
+        article_ids,
+        entity_ids,
+    };
+    (loaded, parts)
+}
+
+impl Parts {
+    /// Gives the articles of part `part` their bodies from `file`, and says
+    /// what was dropped: text that is not this part's or not the length the
+    /// manifest gives, and mentions that do not fit. An article of the part
+    /// that gets no text is named too.
+    pub fn add(&self, corpus: &Corpus, part: usize, file: PartFile) -> Vec<Diagnostic> {
+        let mut v = Validator {
+            diagnostics: Vec::new(),
+            article_ids: HashMap::new(),
+            entity_ids: HashMap::new(),
+        };
+        let name = self.urls.get(part).map_or("?", String::as_str);
+        let mut texts: Vec<(ArticleIx, String)> = Vec::with_capacity(file.articles.len());
+        let mut here: HashMap<String, ArticleIx> = HashMap::new();
+        // Articles whose text is dropped here take their mentions with them.
+        let mut dropped: HashSet<String> = HashSet::new();
+        for (i, r) in file.articles.into_iter().enumerate() {
+            let location = format!("part {name} article #{i} (\"{}\")", r.id);
+            let Some(&ix) = self.article_ids.get(&r.id) else {
+                v.drop(location, "the manifest has no such article", "its text");
+                continue;
+            };
+            let article = corpus.article(ix);
+            if article.part != Some(part as u32)
+                || here.contains_key(&r.id)
+                || article.body().is_some()
+            {
+                v.drop(
+                    location,
+                    "this part does not hold that article, or holds it twice",
+                    "its text",
+                );
+                continue;
+            }
+            let length = r.text.chars().count();
+            if length != article.length as usize {
+                v.drop(
+                    location,
+                    format_args!(
+                        "the text has {length} code points, the manifest says {}",
+                        article.length
+                    ),
+                    "its text with its mentions",
+                );
+                dropped.insert(r.id);
+                continue;
+            }
+            here.insert(r.id, ix);
+            texts.push((ix, r.text));
+        }
+        // Mentions of an article whose text is not here go with it; the
+        // article is named once, below.
+        let records = file.mentions.into_iter().enumerate().filter(|(_, m)| {
+            !dropped.contains(&m.article)
+                && (here.contains_key(&m.article) || !self.article_ids.contains_key(&m.article))
+        });
+        let lengths: Vec<u32> = corpus.articles.iter().map(|a| a.length).collect();
+        v.entity_ids = self.entity_ids.clone();
+        let mut mentions: HashMap<ArticleIx, Vec<Mention>> = HashMap::new();
+        for m in v.mentions(records, &lengths, &here) {
+            mentions.entry(m.article).or_default().push(m);
+        }
+        for (ix, text) in texts {
+            let found = mentions.remove(&ix).unwrap_or_default();
+            corpus.article(ix).set_body(text, found);
+        }
+        for article in &corpus.articles {
+            if article.part == Some(part as u32) && article.body().is_none() {
+                v.diagnostics.push(Diagnostic {
+                    location: format!("article \"{}\"", article.id),
+                    message: format!(
+                        "part {name} has no text for it; it is shown without text or mentions"
+                    ),
+                });
+            }
+        }
+        v.diagnostics
+    }
 }
 
 /// The top-level `format` and `version` values, read only as far as needed:
@@ -150,44 +342,70 @@ impl Validator {
         });
     }
 
-    fn articles(&mut self, records: Vec<super::format::ArticleRecord>) -> Vec<Article> {
-        let mut out = Vec::with_capacity(records.len());
+    fn articles(
+        &mut self,
+        records: Vec<super::format::ArticleRecord>,
+    ) -> (Vec<ArticleMeta>, Vec<String>) {
+        let mut metas = Vec::with_capacity(records.len());
+        let mut texts = Vec::with_capacity(records.len());
         for r in records {
-            let at = |field: &str| format!("article \"{}\" field \"{field}\"", r.id);
-            if r.id.is_empty() {
-                self.drop(format!("article #{}", out.len()), "empty id", "the article");
-                continue;
+            if let Some(meta) = self.article(
+                metas.len(),
+                r.id,
+                r.title,
+                r.source,
+                r.url,
+                r.published,
+                r.language,
+            ) {
+                metas.push(meta);
+                texts.push(r.text);
             }
-            if self.article_ids.contains_key(&r.id) {
-                self.drop(at("id"), "duplicate id", "the article");
-                continue;
-            }
-            let published = match PartialDate::parse(&r.published) {
-                Ok(d) => d,
-                Err(e) => {
-                    self.drop(
-                        at("published"),
-                        format_args!("\"{}\" is not a date: {e}", r.published),
-                        "the article",
-                    );
-                    continue;
-                }
-            };
-            self.article_ids
-                .insert(r.id.clone(), ArticleIx(out.len() as u32));
-            let offsets = TextOffsets::new(&r.text);
-            out.push(Article {
-                id: r.id,
-                title: r.title,
-                source: r.source,
-                url: r.url,
-                published,
-                language: r.language,
-                text: r.text,
-                offsets,
-            });
         }
-        out
+        (metas, texts)
+    }
+
+    /// Checks an article's id and date; `index` is where it would go.
+    #[allow(clippy::too_many_arguments)]
+    fn article(
+        &mut self,
+        index: usize,
+        id: String,
+        title: String,
+        source: String,
+        url: Option<String>,
+        published: String,
+        language: String,
+    ) -> Option<ArticleMeta> {
+        let at = |field: &str| format!("article \"{id}\" field \"{field}\"");
+        if id.is_empty() {
+            self.drop(format!("article #{index}"), "empty id", "the article");
+            return None;
+        }
+        if self.article_ids.contains_key(&id) {
+            self.drop(at("id"), "duplicate id", "the article");
+            return None;
+        }
+        let published = match PartialDate::parse(&published) {
+            Ok(d) => d,
+            Err(e) => {
+                self.drop(
+                    at("published"),
+                    format_args!("\"{published}\" is not a date: {e}"),
+                    "the article",
+                );
+                return None;
+            }
+        };
+        self.article_ids.insert(id.clone(), ArticleIx(index as u32));
+        Some(ArticleMeta {
+            id,
+            title,
+            source,
+            url,
+            published,
+            language,
+        })
     }
 
     fn entities(&mut self, records: Vec<super::format::EntityRecord>) -> Vec<Entity> {
@@ -228,9 +446,9 @@ impl Validator {
         out
     }
 
-    /// Checks that `start..end` lies inside `article`'s text.
-    fn span(article: &Article, start: u64, end: u64) -> Result<Span, String> {
-        let len = article.offsets.char_len() as u64;
+    /// Checks that `start..end` lies inside a text `len` code points long.
+    fn span(len: u32, start: u64, end: u64) -> Result<Span, String> {
+        let len = u64::from(len);
         if start > end {
             return Err(format!("span {start}..{end} starts after it ends"));
         }
@@ -245,15 +463,18 @@ impl Validator {
         })
     }
 
+    /// Checks mentions of the articles in `articles` (by id), whose texts
+    /// are `lengths` long (by index).
     fn mentions(
         &mut self,
-        records: Vec<super::format::MentionRecord>,
-        articles: &[Article],
+        records: impl Iterator<Item = (usize, super::format::MentionRecord)>,
+        lengths: &[u32],
+        articles: &HashMap<String, ArticleIx>,
     ) -> Vec<Mention> {
-        let mut out = Vec::with_capacity(records.len());
-        for (i, r) in records.into_iter().enumerate() {
+        let mut out = Vec::with_capacity(records.size_hint().0);
+        for (i, r) in records {
             let location = format!("mention #{i} (article \"{}\")", r.article);
-            let Some(&article) = self.article_ids.get(&r.article) else {
+            let Some(&article) = articles.get(&r.article) else {
                 self.drop(
                     location,
                     format_args!("unknown article \"{}\"", r.article),
@@ -269,7 +490,7 @@ impl Validator {
                 );
                 continue;
             };
-            match Self::span(&articles[article.0 as usize], r.start, r.end) {
+            match Self::span(lengths[article.0 as usize], r.start, r.end) {
                 Ok(span) => out.push(Mention {
                     article,
                     span,
@@ -281,7 +502,7 @@ impl Validator {
         out
     }
 
-    fn events(&mut self, records: Vec<EventRecord>, articles: &[Article]) -> Vec<Event> {
+    fn events(&mut self, records: Vec<EventRecord>, lengths: &[u32]) -> Vec<Event> {
         let mut seen = HashSet::new();
         let mut out = Vec::with_capacity(records.len());
         for r in records {
@@ -297,14 +518,14 @@ impl Validator {
                 );
                 continue;
             }
-            if let Some(event) = self.event(r, articles) {
+            if let Some(event) = self.event(r, lengths) {
                 out.push(event);
             }
         }
         out
     }
 
-    fn event(&mut self, r: EventRecord, articles: &[Article]) -> Option<Event> {
+    fn event(&mut self, r: EventRecord, lengths: &[u32]) -> Option<Event> {
         let at = |field: &str| format!("event \"{}\" field \"{field}\"", r.id);
         let Some(kind) = EventKind::from_code(&r.kind) else {
             let known: Vec<_> = EventKind::ALL.iter().map(|k| k.code()).collect();
@@ -394,7 +615,7 @@ impl Validator {
                 );
                 continue;
             };
-            match Self::span(&articles[article.0 as usize], e.start, e.end) {
+            match Self::span(lengths[article.0 as usize], e.start, e.end) {
                 Ok(span) => evidence.push(Evidence { article, span }),
                 Err(problem) => self.drop(location, problem, "this evidence"),
             }
@@ -440,8 +661,8 @@ mod tests {
         assert_eq!(loaded.diagnostics, vec![]);
         let c = &loaded.corpus;
         let a = &c.articles[0];
-        assert_eq!(a.slice(c.mentions[0].span), "习近平");
-        assert_eq!(a.slice(c.mentions[1].span), "Putin");
+        assert_eq!(a.slice(a.mentions()[0].span), "习近平");
+        assert_eq!(a.slice(a.mentions()[1].span), "Putin");
         assert_eq!(
             a.slice(c.events[0].evidence[0].span),
             "Xi (习近平) met Putin 🤝."

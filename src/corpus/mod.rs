@@ -10,13 +10,13 @@ mod model;
 pub mod source;
 mod write;
 
-pub use load::{load, parse, validate};
+pub use load::{load, parse, parse_any, parse_part, validate, validate_manifest, AnyFile, Parts};
 pub use model::*;
-pub use write::{entity_records, to_file};
+pub use write::{entity_records, split, to_file};
 
 use std::fmt;
 
-use format::{FORMAT_NAME, FORMAT_VERSION};
+use format::FORMAT_VERSION;
 
 /// The bundled corpus, loaded, for unit tests that want real data.
 #[cfg(test)]
@@ -69,6 +69,8 @@ pub enum LoadError {
     NotACorpus {
         /// The `format` value that was found.
         found: String,
+        /// The `format` value that was expected.
+        expected: String,
     },
     /// The file is a corpus of a version this build cannot read.
     UnsupportedVersion {
@@ -92,9 +94,9 @@ impl fmt::Display for LoadError {
                 }
                 write!(f, ": {message}")
             }
-            LoadError::NotACorpus { found } => write!(
+            LoadError::NotACorpus { found, expected } => write!(
                 f,
-                "field \"format\" is \"{found}\", expected \"{FORMAT_NAME}\""
+                "field \"format\" is \"{found}\", expected \"{expected}\""
             ),
             LoadError::UnsupportedVersion { found } => write!(
                 f,

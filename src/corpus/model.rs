@@ -4,6 +4,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::dates::{DateRange, PartialDate};
 use crate::offsets::TextOffsets;
@@ -156,7 +157,10 @@ impl Span {
     }
 }
 
-/// One article.
+/// One article. Its body (text and mentions) may arrive after the rest: a
+/// split corpus lists articles in a manifest and keeps bodies in parts that
+/// are read later, so views ask [`Article::body`] and say when it is not here
+/// yet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// Unique among articles.
@@ -171,19 +175,105 @@ pub struct Article {
     pub published: PartialDate,
     /// Language tag of the text.
     pub language: String,
+    /// Length of the text in code points, known before the text arrives.
+    pub length: u32,
+    /// For a split corpus, the part that holds the body.
+    pub part: Option<u32>,
+    body: OnceLock<Body>,
+}
+
+/// What is known of an article before its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleMeta {
+    /// Unique among articles.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// The publisher or news service.
+    pub source: String,
+    /// Where it was published, if known.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: PartialDate,
+    /// Language tag of the text.
+    pub language: String,
+}
+
+/// An article's text with its mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
     /// The plain text.
     pub text: String,
     /// Position conversions for `text`.
     pub offsets: TextOffsets,
+    /// The mentions in the text, sorted by start, then end.
+    pub mentions: Vec<Mention>,
 }
 
 impl Article {
-    /// The text of `span`; empty if the span does not fit (it always does in a
-    /// validated corpus).
+    /// An article with its body.
+    pub fn new(meta: ArticleMeta, text: String, mut mentions: Vec<Mention>) -> Article {
+        let offsets = TextOffsets::new(&text);
+        mentions.sort();
+        let article = Article::without_body(meta, offsets.char_len() as u32, None);
+        let _ = article.body.set(Body {
+            text,
+            offsets,
+            mentions,
+        });
+        article
+    }
+
+    /// An article whose body is still to come, `length` code points long.
+    pub fn without_body(meta: ArticleMeta, length: u32, part: Option<u32>) -> Article {
+        Article {
+            id: meta.id,
+            title: meta.title,
+            source: meta.source,
+            url: meta.url,
+            published: meta.published,
+            language: meta.language,
+            length,
+            part,
+            body: OnceLock::new(),
+        }
+    }
+
+    /// The text and mentions, once they have arrived.
+    pub fn body(&self) -> Option<&Body> {
+        self.body.get()
+    }
+
+    /// Gives the article its body; false if it already had one.
+    pub fn set_body(&self, text: String, mut mentions: Vec<Mention>) -> bool {
+        let offsets = TextOffsets::new(&text);
+        mentions.sort();
+        self.body
+            .set(Body {
+                text,
+                offsets,
+                mentions,
+            })
+            .is_ok()
+    }
+
+    /// The text; empty until the body arrives.
+    pub fn text(&self) -> &str {
+        self.body().map_or("", |b| b.text.as_str())
+    }
+
+    /// The mentions, in text order; none until the body arrives.
+    pub fn mentions(&self) -> &[Mention] {
+        self.body().map_or(&[], |b| b.mentions.as_slice())
+    }
+
+    /// The text of `span`; empty if the body has not arrived or the span does
+    /// not fit (it always does in a validated corpus).
     pub fn slice(&self, span: Span) -> &str {
-        self.offsets
+        let Some(body) = self.body() else { return "" };
+        body.offsets
             .byte_range(span.start as usize, span.end as usize)
-            .and_then(|r| self.text.get(r))
+            .and_then(|r| body.text.get(r))
             .unwrap_or("")
     }
 
@@ -276,8 +366,6 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// Entities in file order.
     pub entities: Vec<Entity>,
-    /// Mentions sorted by article, then start, then end.
-    pub mentions: Vec<Mention>,
     /// Events in file order.
     pub events: Vec<Event>,
 }
@@ -300,9 +388,17 @@ impl Corpus {
 
     /// The mentions in one article, in text order.
     pub fn mentions_in(&self, article: ArticleIx) -> &[Mention] {
-        let from = self.mentions.partition_point(|m| m.article < article);
-        let to = self.mentions.partition_point(|m| m.article <= article);
-        &self.mentions[from..to]
+        self.article(article).mentions()
+    }
+
+    /// Every mention of the articles whose bodies have arrived, by article.
+    pub fn mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.articles.iter().flat_map(Article::mentions)
+    }
+
+    /// Whether every article's body has arrived.
+    pub fn complete(&self) -> bool {
+        self.articles.iter().all(|a| a.body().is_some())
     }
 
     /// Looks an article up by id.
@@ -335,16 +431,15 @@ mod link_tests {
     use super::*;
 
     fn article(url: Option<&str>) -> Article {
-        Article {
+        let meta = ArticleMeta {
             id: "a".into(),
             title: "t".into(),
             source: "s".into(),
             url: url.map(str::to_string),
             published: crate::dates::PartialDate::year(2020),
             language: "en".into(),
-            text: String::new(),
-            offsets: TextOffsets::new(""),
-        }
+        };
+        Article::new(meta, String::new(), vec![])
     }
 
     #[test]

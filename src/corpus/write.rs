@@ -3,9 +3,12 @@
 //!
 //! Invariant: `load(write(c))` gives back `c`, with no diagnostics.
 
+use std::collections::HashMap;
+
 use super::format::{
-    ArticleRecord, CorpusFile, EntityRecord, EventRecord, EvidenceRecord, MentionRecord,
-    FORMAT_NAME, FORMAT_VERSION,
+    ArticleHeader, ArticleRecord, BodyRecord, CorpusFile, EntityRecord, EventRecord,
+    EvidenceRecord, ManifestFile, MentionRecord, PartFile, FORMAT_NAME, FORMAT_VERSION,
+    MANIFEST_FORMAT, PART_FORMAT,
 };
 use super::model::Corpus;
 
@@ -42,13 +45,12 @@ pub fn to_file(corpus: &Corpus) -> CorpusFile {
                 url: a.url.clone(),
                 published: a.published.to_string(),
                 language: a.language.clone(),
-                text: a.text.clone(),
+                text: a.text().to_string(),
             })
             .collect(),
         entities: entity_records(corpus),
         mentions: corpus
-            .mentions
-            .iter()
+            .mentions()
             .map(|m| MentionRecord {
                 article: article_id(m.article),
                 start: m.span.start.into(),
@@ -86,9 +88,144 @@ pub fn to_file(corpus: &Corpus) -> CorpusFile {
     }
 }
 
+/// Splits a corpus file into a manifest and parts of at most `per_part`
+/// articles each, in file order. Part `i` is named by `name(i)`, the URL
+/// the manifest gives for it (relative to the manifest).
+pub fn split(
+    file: CorpusFile,
+    per_part: usize,
+    name: impl Fn(usize) -> String,
+) -> (ManifestFile, Vec<PartFile>) {
+    let per_part = per_part.max(1);
+    let mut mentions: HashMap<String, Vec<MentionRecord>> = HashMap::new();
+    for m in file.mentions {
+        mentions.entry(m.article.clone()).or_default().push(m);
+    }
+    let mut headers = Vec::with_capacity(file.articles.len());
+    let mut parts: Vec<PartFile> = Vec::new();
+    for (i, a) in file.articles.into_iter().enumerate() {
+        let part = i / per_part;
+        if part == parts.len() {
+            parts.push(PartFile {
+                format: PART_FORMAT.into(),
+                version: FORMAT_VERSION,
+                articles: Vec::new(),
+                mentions: Vec::new(),
+            });
+        }
+        headers.push(ArticleHeader {
+            id: a.id.clone(),
+            title: a.title,
+            source: a.source,
+            url: a.url,
+            published: a.published,
+            language: a.language,
+            length: a.text.chars().count() as u64,
+            part: part as u64,
+        });
+        parts[part]
+            .mentions
+            .extend(mentions.remove(&a.id).unwrap_or_default());
+        parts[part].articles.push(BodyRecord {
+            id: a.id,
+            text: a.text,
+        });
+    }
+    let manifest = ManifestFile {
+        format: MANIFEST_FORMAT.into(),
+        version: FORMAT_VERSION,
+        title: file.title,
+        parts: (0..parts.len()).map(name).collect(),
+        articles: headers,
+        entities: file.entities,
+        events: file.events,
+    };
+    (manifest, parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_split_corpus_loads_back_part_by_part() {
+        let corpus = crate::corpus::bundled();
+        let (manifest, parts) = split(to_file(&corpus), 16, |i| format!("part-{i}.json"));
+        assert_eq!(manifest.parts.len(), corpus.articles.len().div_ceil(16));
+        let json = serde_json::to_string(&manifest).unwrap();
+        let Ok(crate::corpus::AnyFile::Manifest(manifest)) = crate::corpus::parse_any(&json) else {
+            panic!("a manifest is read as one");
+        };
+        let (loaded, loader) = crate::corpus::validate_manifest(manifest);
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        let split = loaded.corpus;
+        assert!(!split.complete());
+        assert_eq!(split.events, corpus.events);
+        // Parts may arrive in any order.
+        for (i, part) in parts.into_iter().enumerate().rev() {
+            let json = serde_json::to_string(&part).unwrap();
+            let part = crate::corpus::parse_part(&json).unwrap();
+            assert_eq!(loader.add(&split, i, part), vec![]);
+        }
+        assert!(split.complete());
+        assert_eq!(split.articles.len(), corpus.articles.len());
+        for (a, b) in split.articles.iter().zip(&corpus.articles) {
+            assert_eq!(
+                (a.text(), a.mentions(), a.length),
+                (b.text(), b.mentions(), b.length)
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_part_is_named_and_the_rest_arrives() {
+        let corpus = crate::corpus::bundled();
+        let (manifest, mut parts) = split(to_file(&corpus), 4, |i| format!("p{i}.json"));
+        let (loaded, loader) = crate::corpus::validate_manifest(manifest);
+        let split = loaded.corpus;
+        let first = split.articles[0].id.clone();
+        let second = split.articles[1].id.clone();
+        // Text one code point short, an article of another part, a mention
+        // past the end of its text, and an article left out.
+        parts[0].articles[0].text.pop();
+        let stray = parts[1].articles[0].clone();
+        parts[0].articles.push(stray.clone());
+        let m = parts[0]
+            .mentions
+            .iter_mut()
+            .find(|m| m.article == second)
+            .unwrap();
+        m.end = 1_000_000;
+        parts[0].articles.remove(2);
+        let third = split.articles[2].id.clone();
+        let said: Vec<String> = loader
+            .add(&split, 0, parts[0].clone())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let length = split.articles[0].length;
+        assert_eq!(
+            said,
+            [
+                format!("part p0.json article #0 (\"{first}\"): the text has {} code points, the manifest says {length}; its text with its mentions was dropped", length - 1),
+                format!("part p0.json article #3 (\"{}\"): this part does not hold that article, or holds it twice; its text was dropped", stray.id),
+                format!("mention #{} (article \"{second}\"): span {}..1000000 ends past the end of the text ({} code points); the mention was dropped",
+                    parts[0].mentions.iter().position(|m| m.end == 1_000_000).unwrap(),
+                    parts[0].mentions.iter().find(|m| m.end == 1_000_000).unwrap().start,
+                    split.articles[1].length),
+                format!("article \"{first}\": part p0.json has no text for it; it is shown without text or mentions"),
+                format!("article \"{third}\": part p0.json has no text for it; it is shown without text or mentions"),
+            ]
+        );
+        assert!(split.articles[0].body().is_none());
+        assert_eq!(split.articles[1].text(), corpus.articles[1].text());
+        assert_eq!(
+            split.articles[1].mentions().len(),
+            corpus.articles[1].mentions().len() - 1
+        );
+        assert_eq!(loader.add(&split, 1, parts[1].clone()), vec![]);
+        assert_eq!(split.articles[4].text(), corpus.articles[4].text());
+    }
 
     #[test]
     fn the_bundled_corpus_survives_a_round_trip() {

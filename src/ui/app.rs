@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use super::entities_view::{EntityIndex, EntityPage};
 use super::events::{EventDetail, EventList};
 use super::fetch::{
-    bytes_label, fetch_corpus, read_file, FetchError, Progress, BUNDLED_CORPUS_URL,
+    bytes_label, fetch_corpus, read_file, FetchError, Progress, Read, Split, BUNDLED_CORPUS_URL,
 };
 use super::filters::FilterPanel;
 use super::overview_view::Overview;
@@ -30,7 +30,7 @@ pub fn query_param(name: &str) -> Option<String> {
 }
 
 /// A loaded corpus waiting for the explorer that takes it (once).
-type Slot = Arc<Mutex<Option<Loaded>>>;
+type Slot = Arc<Mutex<Option<Read>>>;
 
 /// Where the app is with the current corpus.
 #[derive(Clone)]
@@ -65,7 +65,7 @@ impl Loader {
         }
     }
 
-    fn finish(&self, generation: u32, outcome: Result<Loaded, FetchError>) {
+    fn finish(&self, generation: u32, outcome: Result<Read, FetchError>) {
         if self.generation.get_value() != generation {
             return;
         }
@@ -79,7 +79,7 @@ impl Loader {
     /// anything.
     fn replace(self, name: String, loaded: Loaded) {
         let generation = self.begin(name);
-        self.finish(generation, Ok(loaded));
+        self.finish(generation, Ok((loaded, None)));
     }
 
     fn url(self, url: String) {
@@ -151,7 +151,7 @@ pub fn App() -> impl IntoView {
                 Phase::Loading(progress) => view! { <LoadProgress progress /> }.into_any(),
                 Phase::Failed(error) => view! { <LoadFailure error /> }.into_any(),
                 Phase::Ready(slot) => match slot.lock().ok().and_then(|mut s| s.take()) {
-                    Some(loaded) => view! { <Explorer loaded /> }.into_any(),
+                    Some((loaded, split)) => view! { <Explorer loaded split /> }.into_any(),
                     None => ().into_any(),
                 },
             }}
@@ -230,8 +230,10 @@ fn LoadFailure(
 fn Explorer(
     /// The loaded corpus and its diagnostics.
     loaded: Loaded,
+    /// For a split corpus, the parts that hold the article texts.
+    split: Option<Split>,
 ) -> impl IntoView {
-    let state = State::new(loaded.corpus, loaded.diagnostics);
+    let state = State::new(loaded.corpus, loaded.diagnostics, split);
     provide_context(state.clone());
     super::url::sync(&state);
     keyboard_shortcuts(&state);
@@ -246,6 +248,7 @@ fn Explorer(
                     "ae:first-timeline-paint",
                     &[("wasmBytes", super::perf::wasm_memory_bytes())],
                 );
+                after_paint.read_parts();
                 after_paint.build_index();
             },
             std::time::Duration::ZERO,
@@ -316,18 +319,23 @@ fn keyboard_shortcuts(state: &State) {
 #[component]
 fn Diagnostics() -> impl IntoView {
     let state = use_state();
-    let diagnostics = state.diagnostics.clone();
-    (!diagnostics.is_empty()).then(|| {
-        let count = diagnostics.len();
-        view! {
-            <details class="diagnostics">
-                <summary>{format!("{count} item(s) were dropped while loading")}</summary>
-                <ul>
-                    {diagnostics.iter().map(|d| view! { <li>{d.to_string()}</li> }).collect_view()}
-                </ul>
-            </details>
-        }
-    })
+    let diagnostics = state.diagnostics;
+    // A split corpus can add to the list as its parts arrive.
+    move || {
+        diagnostics.with(|diagnostics| {
+            (!diagnostics.is_empty()).then(|| {
+                let count = diagnostics.len();
+                view! {
+                    <details class="diagnostics">
+                        <summary>{format!("{count} item(s) were dropped while loading")}</summary>
+                        <ul>
+                            {diagnostics.iter().map(|d| view! { <li>{d.to_string()}</li> }).collect_view()}
+                        </ul>
+                    </details>
+                }
+            })
+        })
+    }
 }
 
 /// Rows the article list adds at a time.

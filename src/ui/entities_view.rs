@@ -15,12 +15,24 @@ const SHOWN: usize = 40;
 pub fn EntityIndex() -> impl IntoView {
     let state = use_state();
     let corpus = state.corpus.clone();
-    let all = stats(&corpus);
+    // Mentions are counted again once a split corpus's texts have all arrived.
+    let settled = {
+        let state = state.clone();
+        Memo::new(move |_| state.texts_settled())
+    };
+    let all = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| {
+            settled.track();
+            std::sync::Arc::new(stats(&corpus))
+        })
+    };
     let find = RwSignal::new(String::new());
     let order = RwSignal::new("mentions".to_string());
     let entity = state.entity;
     let rows = move || {
         let q = find.get();
+        let all = all.get();
         let mut rows: Vec<_> = all
             .iter()
             .copied()
@@ -89,8 +101,9 @@ pub fn EntityIndex() -> impl IntoView {
             </div>
             {move || {
                 let (total, body, more) = rows();
+                let counting = (!settled.get()).then_some(" · mentions are counted as the article texts arrive");
                 view! {
-                    <p class="entity-count" role="status">{format!("{total} entities")}</p>
+                    <p class="entity-count" role="status">{format!("{total} entities{}", counting.unwrap_or(""))}</p>
                     <div class="table-scroll"><table>
                         <thead>
                             <tr>
@@ -116,8 +129,13 @@ pub fn EntityIndex() -> impl IntoView {
 pub fn EntityPage() -> impl IntoView {
     let state = use_state();
     let entity = state.entity;
+    let settled = {
+        let state = state.clone();
+        Memo::new(move |_| state.texts_settled())
+    };
     move || {
         let ix = entity.get()?;
+        settled.track();
         let state = state.clone();
         let corpus = state.corpus.clone();
         let e = corpus.entity(ix).clone();

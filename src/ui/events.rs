@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::panel::PanelHead;
-use super::state::use_state;
+use super::state::{use_state, TextState};
 use crate::facets;
 use crate::timeline::Item;
 
@@ -161,7 +161,17 @@ fn Detail(item: Item) -> impl IntoView {
         .into_iter()
         .map(|ev| {
             let article = corpus.article(ev.article);
-            let sentence = article.slice(ev.span).to_string();
+            let sentence = {
+                let (state, corpus) = (state.clone(), corpus.clone());
+                move || match state.text_state(ev.article) {
+                    TextState::Here => corpus.article(ev.article).slice(ev.span).to_string(),
+                    TextState::Coming => {
+                        state.want_text(ev.article);
+                        "(reading the article's text…)".to_string()
+                    }
+                    TextState::Missing => "(the article's text could not be read)".to_string(),
+                }
+            };
             let label = format!(
                 "{} — {}, {}",
                 article.title,

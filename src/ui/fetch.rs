@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader};
 
-use crate::corpus::{self, LoadError, Loaded};
+use crate::corpus::{self, AnyFile, LoadError, Loaded, Parts};
 
 /// Where the bundled corpus lives, relative to the page so the site works from
 /// any sub-path.
@@ -57,6 +57,12 @@ pub enum FetchError {
         /// Offset of the first byte that is not UTF-8.
         byte: usize,
     },
+    /// A split corpus's manifest was opened as a local file, so the parts
+    /// beside it cannot be read.
+    ManifestFile {
+        /// The file's name.
+        name: String,
+    },
     /// The body arrived but is not a readable corpus.
     Invalid {
         /// The URL or file name.
@@ -82,6 +88,10 @@ impl fmt::Display for FetchError {
                 f,
                 "{source} is not UTF-8 text: the byte at offset {byte} cannot start or continue a character"
             ),
+            FetchError::ManifestFile { name } => write!(
+                f,
+                "{name} is the manifest of a split corpus: put it on a web server with its parts and open its address with ?corpus=…, so the parts beside it can be read"
+            ),
             FetchError::Invalid { url, error } => {
                 write!(f, "{url} is not a valid corpus: {error}")
             }
@@ -89,19 +99,65 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// Downloads and loads the corpus at `url`, reporting bytes as they arrive.
-pub async fn fetch_corpus(url: String, progress: impl Fn(Progress)) -> Result<Loaded, FetchError> {
+/// A corpus whose article texts are still to be read, part by part.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// The absolute URLs of the parts, in the manifest's order.
+    pub urls: Vec<String>,
+    /// What checks and takes in each part.
+    pub parts: Parts,
+}
+
+/// A corpus as read: whole, or a manifest with its parts to come.
+pub type Read = (Loaded, Option<Split>);
+
+/// Downloads and loads the corpus (or manifest) at `url`, reporting bytes as
+/// they arrive.
+pub async fn fetch_corpus(url: String, progress: impl Fn(Progress)) -> Result<Read, FetchError> {
+    let bytes = fetch_bytes(&url, &progress).await?;
+    let (loaded, parts) = decode_and_load(&url, bytes)?;
+    Ok((
+        loaded,
+        parts.map(|parts| Split {
+            urls: parts.urls.iter().map(|p| resolve(p, &url)).collect(),
+            parts,
+        }),
+    ))
+}
+
+/// Downloads and reads one part of a split corpus.
+pub async fn fetch_part(url: &str) -> Result<corpus::format::PartFile, FetchError> {
+    let bytes = fetch_bytes(url, &|_| {}).await?;
+    let text = utf8(url, bytes)?;
+    corpus::parse_part(&text).map_err(|error| FetchError::Invalid {
+        url: url.to_string(),
+        error,
+    })
+}
+
+/// `relative` resolved against `base`, itself taken relative to the page.
+fn resolve(relative: &str, base: &str) -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(base, &page)
+        .and_then(|b| web_sys::Url::new_with_base(relative, &b.href()))
+        .map(|u| u.href())
+        .unwrap_or_else(|_| relative.to_string())
+}
+
+async fn fetch_bytes(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>, FetchError> {
     let network = |message: String| FetchError::Network {
-        url: url.clone(),
+        url: url.to_string(),
         message,
     };
-    let response = Request::get(&url)
+    let response = Request::get(url)
         .send()
         .await
         .map_err(|e| network(e.to_string()))?;
     if !response.ok() {
         return Err(FetchError::Http {
-            url,
+            url: url.to_string(),
             status: response.status(),
             status_text: response.status_text(),
         });
@@ -110,20 +166,17 @@ pub async fn fetch_corpus(url: String, progress: impl Fn(Progress)) -> Result<Lo
         .headers()
         .get("content-length")
         .and_then(|v| v.parse().ok());
-    let bytes = match response.body() {
-        Some(stream) => read_stream(stream, total, &progress)
-            .await
-            .map_err(network)?,
-        None => Vec::new(),
-    };
-    decode_and_load(&url, bytes)
+    match response.body() {
+        Some(stream) => read_stream(stream, total, progress).await.map_err(network),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Reads and loads a corpus file the user picked or dropped.
 pub async fn read_file(
     file: web_sys::File,
     progress: impl Fn(Progress),
-) -> Result<Loaded, FetchError> {
+) -> Result<Read, FetchError> {
     let name = file.name();
     let bytes = read_stream(file.stream(), Some(file.size() as u64), &progress)
         .await
@@ -131,24 +184,37 @@ pub async fn read_file(
             name: name.clone(),
             message,
         })?;
-    decode_and_load(&name, bytes)
+    match decode_and_load(&name, bytes)? {
+        (loaded, None) => Ok((loaded, None)),
+        (_, Some(_)) => Err(FetchError::ManifestFile { name }),
+    }
 }
 
-fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<Loaded, FetchError> {
-    super::perf::mark("ae:corpus-read");
-    let size = bytes.len() as f64;
-    let text = String::from_utf8(bytes).map_err(|e| FetchError::NotText {
+fn utf8(source: &str, bytes: Vec<u8>) -> Result<String, FetchError> {
+    String::from_utf8(bytes).map_err(|e| FetchError::NotText {
         source: source.to_string(),
         byte: e.utf8_error().valid_up_to(),
-    })?;
-    let file = corpus::parse(&text).map_err(|error| FetchError::Invalid {
+    })
+}
+
+fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<(Loaded, Option<Parts>), FetchError> {
+    super::perf::mark("ae:corpus-read");
+    let size = bytes.len() as f64;
+    let text = utf8(source, bytes)?;
+    let file = corpus::parse_any(&text).map_err(|error| FetchError::Invalid {
         url: source.to_string(),
         error,
     });
     // The text is freed before the model is built, which lowers the peak
     // memory of a large corpus by its size.
     drop(text);
-    let loaded = file.map(corpus::validate);
+    let loaded = file.map(|file| match file {
+        AnyFile::Corpus(file) => (corpus::validate(file), None),
+        AnyFile::Manifest(file) => {
+            let (loaded, parts) = corpus::validate_manifest(file);
+            (loaded, Some(parts))
+        }
+    });
     super::perf::mark_with("ae:corpus-loaded", &[("bytes", size)]);
     loaded
 }

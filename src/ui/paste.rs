@@ -238,34 +238,58 @@ pub fn PastePanel() -> impl IntoView {
     };
 
     let corpus = state.corpus.clone();
-    let add = Callback::new(move |()| {
-        let Some(f) = found.get_untracked() else {
-            return;
-        };
-        let mut extra = f.file;
-        let mut keep = f.keep.into_iter();
-        extra.events.retain(|_| keep.next().unwrap_or(true));
-        let title = extra
-            .articles
-            .first()
-            .map(|a| a.title.clone())
-            .unwrap_or_default();
-        let summary = format!(
-            "Added \"{title}\": {} mentions, {} events.",
-            extra.mentions.len(),
-            extra.events.len()
-        );
-        let mut whole = corpus::to_file(&corpus);
-        merge::add_to(&mut whole, extra);
-        let loaded = corpus::validate(whole);
-        if let Some(adder) = adder {
-            adder.added.set(Some(summary));
-            adder.add.run((title, loaded));
+    let waiting = {
+        let state = state.clone();
+        move || {
+            let waiting = !state.texts_settled();
+            if waiting {
+                if let Some(adder) = adder {
+                    adder.added.set(Some(
+                        "The corpus's article texts are still arriving; try again once they are all here."
+                            .to_string(),
+                    ));
+                }
+            }
+            waiting
+        }
+    };
+    let add = Callback::new({
+        let waiting = waiting.clone();
+        move |()| {
+            if waiting() {
+                return;
+            }
+            let Some(f) = found.get_untracked() else {
+                return;
+            };
+            let mut extra = f.file;
+            let mut keep = f.keep.into_iter();
+            extra.events.retain(|_| keep.next().unwrap_or(true));
+            let title = extra
+                .articles
+                .first()
+                .map(|a| a.title.clone())
+                .unwrap_or_default();
+            let summary = format!(
+                "Added \"{title}\": {} mentions, {} events.",
+                extra.mentions.len(),
+                extra.events.len()
+            );
+            let mut whole = corpus::to_file(&corpus);
+            merge::add_to(&mut whole, extra);
+            let loaded = corpus::validate(whole);
+            if let Some(adder) = adder {
+                adder.added.set(Some(summary));
+                adder.add.run((title, loaded));
+            }
         }
     });
 
     let corpus = state.corpus.clone();
     let save = move |_| {
+        if waiting() {
+            return;
+        }
         let file = corpus::to_file(&corpus);
         if let Ok(json) = serde_json::to_string_pretty(&file) {
             download::save("corpus.json", "application/json", &json);
@@ -282,8 +306,9 @@ pub fn PastePanel() -> impl IntoView {
                 <p class="paste-help">
                     "Paste an article: its people, countries, places and organisations and the visits, meetings and calls it reports are found in the page, nothing is sent anywhere. Check them, then add the article to the corpus in view."
                 </p>
-                {move || added.and_then(|a| a.get()).map(|msg| view! {
-                    <p class="paste-added" role="status">{msg} " Save the corpus to keep it."</p>
+                {move || added.and_then(|a| a.get()).map(|msg| {
+                    let note = msg.starts_with("Added").then_some(" Save the corpus to keep it.");
+                    view! { <p class="paste-added" role="status">{msg} {note}</p> }
                 })}
                 <div class="paste-fields">
                     <label>"Title" <input type="text" name="title" bind:value=title /></label>

@@ -84,9 +84,14 @@ pub fn measure_from(name: &str, start: &str) {
 
 /// Lets the browser run input handlers and paint before continuing.
 pub async fn yield_now() {
+    sleep(0).await;
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

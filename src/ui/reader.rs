@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::panel::PanelHead;
-use super::state::{use_state, OpenArticle};
+use super::state::{use_state, OpenArticle, TextState};
 use crate::corpus::{EntityKind, Span};
 use crate::highlight::{segment, Layers};
 
@@ -28,7 +28,33 @@ pub fn ArticleReader() -> impl IntoView {
     let state = use_state();
     let open = state.open;
     let hidden = RwSignal::new(Vec::<EntityKind>::new());
-    move || open.get().map(|o| view! { <Reader open=o hidden /> })
+    // A split corpus may not have read the article's text yet: ask for it
+    // first and say so until it is here.
+    let text = {
+        let state = state.clone();
+        Memo::new(move |_| open.get().map(|o| state.text_state(o.article)))
+    };
+    move || match (open.get(), text.get()) {
+        (Some(o), Some(TextState::Here)) => view! { <Reader open=o hidden /> }.into_any(),
+        (Some(o), Some(waiting)) => {
+            let article = state.corpus.article(o.article);
+            let message = if waiting == TextState::Coming {
+                state.want_text(o.article);
+                "Reading this article's text…"
+            } else {
+                "This article's text could not be read; the list of dropped items above says why."
+            };
+            let close = state.open;
+            view! {
+                <article class="reader" aria-labelledby="reader-title">
+                    <PanelHead id="reader-title" title=article.title.clone() close_label="Close article" on_close=move || close.set(None)/>
+                    <p class="reader-waiting" role="status">{message}</p>
+                </article>
+            }
+            .into_any()
+        }
+        _ => ().into_any(),
+    }
 }
 
 #[component]
@@ -40,7 +66,7 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
     let spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let (hits, query) = (state.hits, state.query);
     let hit_spans = {
-        let text = article.text.clone();
+        let text = article.text().to_string();
         move || {
             if hits.with(|h| h.iter().any(|h| h.article == open.article)) {
                 query.with(|q| crate::search::match_spans(&text, q))
@@ -49,7 +75,7 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
             }
         }
     };
-    let text_len = article.offsets.char_len() as u32;
+    let text_len = article.length;
     let filters = state.filters;
     let body = {
         let corpus = corpus.clone();

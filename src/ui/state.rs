@@ -11,6 +11,8 @@ use crate::dates::DayNumber;
 use crate::facets::{self, Filtered, Filters};
 use crate::search::{Hit, Index, IndexBuilder};
 
+use super::fetch::{fetch_part, Split};
+
 /// Longest slice of index building between yields to the browser.
 const SLICE_MS: f64 = 8.0;
 use crate::timeline::{self, Item, LaneMode};
@@ -24,13 +26,30 @@ pub struct OpenArticle {
     pub span: Option<Span>,
 }
 
+/// Where an article's text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextState {
+    /// In memory.
+    Here,
+    /// In a part not read yet.
+    Coming,
+    /// In a part that could not be read, or not in its part.
+    Missing,
+}
+
 /// Shared through context by every explorer component.
 #[derive(Clone)]
 pub struct State {
     /// The loaded corpus.
     pub corpus: Arc<Corpus>,
-    /// What the loader dropped.
-    pub diagnostics: Arc<Vec<Diagnostic>>,
+    /// What the loader dropped (a split corpus adds to it as parts arrive).
+    pub diagnostics: RwSignal<Vec<Diagnostic>>,
+    /// For a split corpus, where the article texts come from.
+    split: Option<Arc<Split>>,
+    /// Parts read or given up on so far, by part.
+    settled: RwSignal<Vec<bool>>,
+    /// A part to read before the others, because the user is waiting for it.
+    wanted: RwSignal<Option<usize>>,
     /// The text query as typed.
     pub query: RwSignal<String>,
     /// The facet choices.
@@ -63,7 +82,7 @@ pub struct State {
 
 impl State {
     /// Builds the state for a freshly loaded corpus.
-    pub fn new(corpus: Corpus, diagnostics: Vec<Diagnostic>) -> State {
+    pub fn new(corpus: Corpus, diagnostics: Vec<Diagnostic>, split: Option<Split>) -> State {
         let corpus = Arc::new(corpus);
         let index = RwSignal::new(None::<Arc<Index>>);
         let query = RwSignal::new(String::new());
@@ -105,7 +124,10 @@ impl State {
             overall,
             index,
             indexed: RwSignal::new(0),
-            diagnostics: Arc::new(diagnostics),
+            diagnostics: RwSignal::new(diagnostics),
+            settled: RwSignal::new(vec![false; split.as_ref().map_or(0, |s| s.urls.len())]),
+            split: split.map(Arc::new),
+            wanted: RwSignal::new(None),
             query,
             filters,
             selected: RwSignal::new(None),
@@ -125,6 +147,7 @@ impl State {
     /// with `detail.busyMs`, the time spent indexing.
     pub fn build_index(&self) {
         let (corpus, index, indexed) = (self.corpus.clone(), self.index, self.indexed);
+        let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let mut builder = IndexBuilder::new();
             let mut busy = 0.0;
@@ -142,10 +165,20 @@ impl State {
                     }
                 }
                 busy += super::perf::now() - slice;
-                if !more {
+                indexed.set(builder.indexed());
+                let next = builder.indexed();
+                if next == corpus.articles.len() {
                     break;
                 }
-                indexed.set(builder.indexed());
+                if !more {
+                    // The next article's text is in a part not read yet, or
+                    // never coming.
+                    match this.text_state(ArticleIx(next as u32)) {
+                        TextState::Coming => super::perf::sleep(30).await,
+                        _ => builder.skip_next(),
+                    }
+                    continue;
+                }
                 super::perf::yield_now().await;
             }
             let slice = super::perf::now();
@@ -170,6 +203,89 @@ impl State {
                 ],
             );
             index.set(Some(Arc::new(built)));
+        });
+    }
+
+    /// Whether an article's text is here, on its way, or never coming
+    /// (tracks the parts as they arrive).
+    pub fn text_state(&self, article: ArticleIx) -> TextState {
+        let part = self.corpus.article(article).part;
+        let settled = self
+            .settled
+            .with(|s| part.is_none_or(|p| s.get(p as usize).copied().unwrap_or(true)));
+        match (self.corpus.article(article).body().is_some(), settled) {
+            (true, _) => TextState::Here,
+            (false, false) => TextState::Coming,
+            (false, true) => TextState::Missing,
+        }
+    }
+
+    /// Whether every part of a split corpus has been read (or given up on).
+    pub fn texts_settled(&self) -> bool {
+        self.settled.with(|s| s.iter().all(|&done| done))
+    }
+
+    /// Asks for the part that holds `article` before the others.
+    pub fn want_text(&self, article: ArticleIx) {
+        if let Some(p) = self.corpus.article(article).part {
+            self.wanted.set(Some(p as usize));
+        }
+    }
+
+    /// Reads the parts of a split corpus one after the other, the part the
+    /// user is waiting for first, and gives their articles their texts.
+    /// Emits `ae:texts-ready` when the last has arrived.
+    pub fn read_parts(&self) {
+        let Some(split) = self.split.clone() else {
+            return;
+        };
+        let (corpus, settled, wanted, diagnostics) = (
+            self.corpus.clone(),
+            self.settled,
+            self.wanted,
+            self.diagnostics,
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut next = 0;
+            loop {
+                let chosen = wanted
+                    .try_update_untracked(Option::take)
+                    .flatten()
+                    .filter(|&p| !settled.with_untracked(|s| s[p]));
+                let part = match chosen {
+                    Some(p) => p,
+                    None => {
+                        while next < split.urls.len() && settled.with_untracked(|s| s[next]) {
+                            next += 1;
+                        }
+                        if next == split.urls.len() {
+                            break;
+                        }
+                        next
+                    }
+                };
+                let url = &split.urls[part];
+                let said = match fetch_part(url).await {
+                    Ok(file) => split.parts.add(&corpus, part, file),
+                    Err(e) => {
+                        let count = corpus
+                            .articles
+                            .iter()
+                            .filter(|a| a.part == Some(part as u32))
+                            .count();
+                        vec![Diagnostic {
+                            location: format!("part {}", split.parts.urls[part]),
+                            message: format!("{e}; its {count} article(s) are shown without text"),
+                        }]
+                    }
+                };
+                if !said.is_empty() {
+                    diagnostics.update(|d| d.extend(said));
+                }
+                settled.update(|s| s[part] = true);
+                super::perf::yield_now().await;
+            }
+            super::perf::mark("ae:texts-ready");
         });
     }
 

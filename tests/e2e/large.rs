@@ -82,26 +82,30 @@ pub async fn paging(client: &Client) -> Check {
     Ok(())
 }
 
-/// A query in the link is applied once the index is built.
-pub async fn query_before_index(client: &Client) -> Check {
-    let corpus = corpus();
-    let index = Index::build(&corpus);
+/// A word of `article`'s text that narrows the events without emptying
+/// them, with the number of timeline items it leaves.
+pub fn narrowing_word(corpus: &Corpus, article: usize) -> Result<(String, usize), String> {
+    let index = Index::build(corpus);
     let all: Vec<EventIx> = (0..corpus.events.len() as u32).map(EventIx).collect();
-    let total = timeline::items(&corpus, &all).len();
+    let total = timeline::items(corpus, &all).len();
     let events_for = |query: &str| {
         let matches = index.search(query).into_iter().map(|h| h.article).collect();
-        let filtered = facets::apply(&corpus, &Filters::default(), Some(&matches));
-        timeline::items(&corpus, &filtered.events).len()
+        let filtered = facets::apply(corpus, &Filters::default(), Some(&matches));
+        timeline::items(corpus, &filtered.events).len()
     };
-    // A word of the first article that narrows the events without emptying them.
-    let (query, expected) = tokens(&corpus.articles[0].text)
+    tokens(corpus.articles[article].text())
         .into_iter()
         .map(|(word, _)| {
             let n = events_for(&word);
             (word, n)
         })
         .find(|&(_, n)| n > 0 && n < total)
-        .ok_or("no word of the first article narrows the events")?;
+        .ok_or_else(|| format!("no word of article {article} narrows the events"))
+}
+
+/// A query in the link is applied once the index is built.
+pub async fn query_before_index(client: &Client) -> Check {
+    let (query, expected) = narrowing_word(&corpus(), 0)?;
     open(
         client,
         &server().url(&format!("/?corpus=generated/corpus-250.json&q={query}")),

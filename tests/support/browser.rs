@@ -36,7 +36,7 @@ impl Engine {
         }
     }
 
-    fn driver_command(self, port: u16) -> Command {
+    fn driver_command(self, port: u16, log: &std::path::Path) -> Command {
         let mut command = match self {
             Engine::Chromium => {
                 let mut c = Command::new("chromedriver");
@@ -55,11 +55,13 @@ impl Engine {
                 c
             }
         };
-        command
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0);
+        command.stdin(Stdio::null()).process_group(0);
+        // The driver's and browser's own messages go to a log beside the
+        // screenshots, so a browser that dies can say why.
+        match std::fs::File::create(log).and_then(|f| Ok((f.try_clone()?, f))) {
+            Ok((out, err)) => command.stdout(out).stderr(err),
+            Err(_) => command.stdout(Stdio::null()).stderr(Stdio::null()),
+        };
         command
     }
 
@@ -108,6 +110,8 @@ impl Engine {
 pub struct Session {
     /// The WebDriver client.
     pub client: Client,
+    /// Where the driver and the browser write their messages.
+    pub log: PathBuf,
     driver: Child,
     profile: PathBuf,
 }
@@ -116,7 +120,10 @@ impl Session {
     /// Starts the engine's driver and opens a session, or says why it could not.
     pub async fn start(engine: Engine) -> Result<Session, String> {
         let port = free_port();
-        let driver = engine.driver_command(port).spawn().map_err(|e| {
+        let logs = super::root().join("target/e2e-logs");
+        let _ = std::fs::create_dir_all(&logs);
+        let log = logs.join(format!("{}-{port}.log", engine.name()));
+        let driver = engine.driver_command(port, &log).spawn().map_err(|e| {
             format!(
                 "{}: could not start its WebDriver server ({e}); run `.ci/setup` to install it",
                 engine.name()
@@ -143,9 +150,24 @@ impl Session {
         }
         Ok(Session {
             client,
+            log,
             driver: session_guard.0.take().expect("driver still owned"),
             profile,
         })
+    }
+
+    /// Whether the browser still answers.
+    pub async fn answers(&self) -> bool {
+        tokio::time::timeout(Duration::from_secs(20), self.client.title())
+            .await
+            .is_ok_and(|r| r.is_ok())
+    }
+
+    /// The last lines the driver and the browser wrote.
+    pub fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(20)..].join("\n")
     }
 
     /// Ends the browser session; the driver is stopped when `self` drops.
