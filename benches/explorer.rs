@@ -52,6 +52,26 @@ fn corpus(n: usize) -> PathBuf {
     path
 }
 
+/// The same corpus split into a manifest and parts of 1,000 articles, written
+/// once; returns the manifest's path under `/bench/`.
+fn split_corpus(n: usize) -> String {
+    let dir = bench_dir().join(format!("split-{n}"));
+    if !dir.join("manifest.json").exists() {
+        let text = std::fs::read_to_string(corpus(n)).expect("read the corpus");
+        let file = article_explorer::corpus::parse(&text).expect("the generated corpus parses");
+        let (manifest, parts) =
+            article_explorer::corpus::split(file, 1000, |i| format!("part-{i:04}.json"));
+        std::fs::create_dir_all(&dir).expect("create the split corpus folder");
+        for (name, part) in manifest.parts.iter().zip(&parts) {
+            let json = serde_json::to_vec(part).expect("serialise a part");
+            std::fs::write(dir.join(name), json).expect("write a part");
+        }
+        let json = serde_json::to_vec(&manifest).expect("serialise the manifest");
+        std::fs::write(dir.join("manifest.json"), json).expect("write the manifest");
+    }
+    format!("/bench/split-{n}/manifest.json")
+}
+
 async fn eval(client: &Client, script: &str) -> Value {
     client
         .execute(script, vec![])
@@ -104,8 +124,9 @@ fn p95(mut v: Vec<f64>) -> f64 {
 #[derive(Debug, Default)]
 struct AppRun {
     /// Start times of `ae:corpus-read`, `ae:corpus-loaded`,
-    /// `ae:first-timeline-paint`, `ae:index-ready` and `ae:first-frame`.
-    milestones: [f64; 5],
+    /// `ae:first-timeline-paint`, `ae:index-ready`, `ae:first-frame` and,
+    /// for a split corpus, `ae:texts-ready`.
+    milestones: [f64; 6],
     /// Main-thread tasks over 50 ms after the first paint.
     long_tasks: Vec<f64>,
     first_paint: f64,
@@ -176,10 +197,10 @@ async fn blank(client: &Client) {
     tokio::time::sleep(Duration::from_millis(500)).await;
 }
 
-async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
+async fn app_run(client: &Client, server: &StaticServer, corpus: &str) -> AppRun {
     blank(client).await;
     client
-        .goto(&server.url(&format!("/?corpus=/bench/corpus-{n}.json")))
+        .goto(&server.url(&format!("/?corpus={corpus}")))
         .await
         .expect("open the explorer");
     let paint = until(
@@ -200,10 +221,9 @@ async fn app_run(client: &Client, server: &StaticServer, n: usize) -> AppRun {
     .await;
     let milestones = eval(
         client,
-        "const at = (n) => performance.getEntriesByName(n)[0];
-         return [at('ae:corpus-read').startTime, at('ae:corpus-loaded').startTime,
-                 at('ae:first-timeline-paint').startTime, at('ae:index-ready').startTime,
-                 at('ae:first-frame').startTime];",
+        "const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+         return [at('ae:corpus-read'), at('ae:corpus-loaded'), at('ae:first-timeline-paint'),
+                 at('ae:index-ready'), at('ae:first-frame'), at('ae:texts-ready')];",
     )
     .await;
     let interaction = client
@@ -290,19 +310,26 @@ struct SearchRun {
     heap: f64,
 }
 
-async fn minisearch_run(client: &Client, server: &StaticServer, n: usize) -> SearchRun {
+/// A search peer (`search.html` for MiniSearch, `flexsearch.html`) on the
+/// same texts and queries.
+async fn search_peer_run(
+    client: &Client,
+    server: &StaticServer,
+    n: usize,
+    page: &str,
+) -> SearchRun {
     let queries = keystrokes().join(",");
     blank(client).await;
     client
         .goto(&peer_url(
             server,
             &format!(
-                "/peers/search.html?corpus=/bench/corpus-{n}.json&queries={}",
+                "/peers/{page}?corpus=/bench/corpus-{n}.json&queries={}",
                 queries.replace(' ', "%20")
             ),
         ))
         .await
-        .expect("open the MiniSearch page");
+        .unwrap_or_else(|e| panic!("open {page}: {e}"));
     let r = until(
         client,
         "return window.peerResult ?? null",
@@ -421,19 +448,28 @@ async fn main() {
         let json_bytes = std::fs::metadata(corpus(n)).map(|m| m.len()).unwrap_or(0) as f64;
         eprintln!("{n} articles: corpus {:.1} MB", json_bytes / 1e6);
         let mut app = Vec::new();
+        let mut split = Vec::new();
         let mut plain = Vec::new();
         let mut mini = Vec::new();
+        let mut flex = Vec::new();
         let mut vis = Vec::new();
         for r in 0..runs {
             eprintln!("  run {}/{runs}", r + 1);
-            let a = app_run(&session.client, &server, n).await;
+            let a = app_run(&session.client, &server, &format!("/bench/corpus-{n}.json")).await;
             eprintln!(
                 "    read {:.0} ms, loaded {:.0}, DOM built {:.0}, painted {:.0}, search ready {:.0}; long tasks after paint {:?}",
                 a.milestones[0], a.milestones[1], a.milestones[4], a.milestones[2], a.milestones[3], a.long_tasks
             );
             app.push(a);
+            let s = app_run(&session.client, &server, &split_corpus(n)).await;
+            eprintln!(
+                "    split: manifest read {:.0} ms, loaded {:.0}, painted {:.0}, texts read {:.0}, search ready {:.0}; long tasks after paint {:?}",
+                s.milestones[0], s.milestones[1], s.milestones[2], s.milestones[5], s.milestones[3], s.long_tasks
+            );
+            split.push(s);
             plain.push(plain_run(&session.client, &server, n).await);
-            mini.push(minisearch_run(&session.client, &server, n).await);
+            mini.push(search_peer_run(&session.client, &server, n, "search.html").await);
+            flex.push(search_peer_run(&session.client, &server, n, "flexsearch.html").await);
             // vis-timeline takes minutes to lay out 100k items: it is
             // measured up to 20k articles.
             if n <= VIS_LIMIT {
@@ -447,8 +483,15 @@ async fn main() {
         let k = format!("{}k", n / 1000);
         let paint_budget = if n >= 100_000 { 1.5 } else { 1.2 };
         rows.push(row(
-            format!("{k}: navigation → first timeline paint (ms)"),
+            format!("{k}: navigation → first timeline paint, one file (ms)"),
             m(&|a| a.first_paint),
+            Some((median(plain.clone()), "plain JS, 50 rows")),
+            (paint_budget, &format!("≤ {paint_budget}× plain JS")),
+        ));
+        let ms = |f: &dyn Fn(&AppRun) -> f64| median(split.iter().map(f).collect());
+        rows.push(row(
+            format!("{k}: navigation → first timeline paint, split corpus (ms)"),
+            ms(&|a| a.first_paint),
             Some((median(plain.clone()), "plain JS, 50 rows")),
             (paint_budget, &format!("≤ {paint_budget}× plain JS")),
         ));
@@ -469,6 +512,15 @@ async fn main() {
             (1.0, "≤ 1.0× MiniSearch"),
         ));
         rows.push(row(
+            format!("{k}: query time vs FlexSearch, median (ms)"),
+            median(all(&|a| &a.query)),
+            Some((
+                median(flex.iter().flat_map(|s| s.query.iter().copied()).collect()),
+                "FlexSearch",
+            )),
+            (1.0, "≤ 1.0× FlexSearch"),
+        ));
+        rows.push(row(
             format!("{k}: index build (ms)"),
             m(&|a| a.index_build),
             Some((
@@ -476,6 +528,15 @@ async fn main() {
                 "MiniSearch addAll",
             )),
             (1.0, "≤ 1.0× MiniSearch"),
+        ));
+        rows.push(row(
+            format!("{k}: index build vs FlexSearch (ms)"),
+            m(&|a| a.index_build),
+            Some((
+                median(flex.iter().map(|s| s.index).collect()),
+                "FlexSearch add",
+            )),
+            (1.0, "≤ 1.0× FlexSearch"),
         ));
         let zoom = p95(all(&|a| &a.zoom_pan));
         let metric = format!("{k}: timeline zoom / pan step, p95 (ms)");
@@ -493,8 +554,17 @@ async fn main() {
             )
         });
         rows.push(row(
-            format!("{k}: longest main-thread task after first paint (ms)"),
+            format!("{k}: longest main-thread task after first paint, one file (ms)"),
             all(&|a| &a.long_tasks).into_iter().fold(0.0, f64::max),
+            None,
+            (50.0, "none over 50 ms"),
+        ));
+        rows.push(row(
+            format!("{k}: longest main-thread task after first paint, split corpus (ms)"),
+            split
+                .iter()
+                .flat_map(|a| a.long_tasks.iter().copied())
+                .fold(0.0, f64::max),
             None,
             (50.0, "none over 50 ms"),
         ));
@@ -505,10 +575,24 @@ async fn main() {
             m(&|a| a.milestones[2]),
             m(&|a| a.milestones[3]),
         ));
+        breakdown.push(format!(
+            "{k}, split corpus: manifest read at {:.0} ms, checked at {:.0}, timeline painted at {:.0}, all texts read at {:.0}, search ready at {:.0}",
+            ms(&|a| a.milestones[0]),
+            ms(&|a| a.milestones[1]),
+            ms(&|a| a.milestones[2]),
+            ms(&|a| a.milestones[5]),
+            ms(&|a| a.milestones[3]),
+        ));
         let memory = m(&|a| a.memory);
         rows.push(row(
-            format!("{k}: JS heap + wasm memory (MB)"),
+            format!("{k}: JS heap + wasm memory, one file (MB)"),
             memory / 1e6,
+            Some((json_bytes / 1e6, "raw JSON")),
+            (3.0, "≤ 3× raw JSON"),
+        ));
+        rows.push(row(
+            format!("{k}: JS heap + wasm memory, split corpus (MB)"),
+            ms(&|a| a.memory) / 1e6,
             Some((json_bytes / 1e6, "raw JSON")),
             (3.0, "≤ 3× raw JSON"),
         ));
@@ -520,6 +604,15 @@ async fn main() {
                 "MiniSearch page heap",
             )),
             (1.0, "≤ MiniSearch"),
+        ));
+        rows.push(row(
+            format!("{k}: JS heap + wasm memory vs FlexSearch (MB)"),
+            memory / 1e6,
+            Some((
+                median(flex.iter().map(|s| s.heap).collect()) / 1e6,
+                "FlexSearch page heap",
+            )),
+            (1.0, "≤ FlexSearch"),
         ));
     }
     session.close().await;
