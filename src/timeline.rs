@@ -6,7 +6,7 @@
 //! visit reported from both sides (042 by the guest, 043 by the host) is one
 //! item.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
@@ -225,72 +225,64 @@ pub struct Lane {
 /// people is in both their lanes); items that fit none share a last lane with
 /// an empty key. Lanes are ordered by size, then by name.
 pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
-    let mut by_key: BTreeMap<Vec<EntityIx>, Vec<usize>> = BTreeMap::new();
+    // Keys are one entity, or two for a pair (the second is `NONE` for one),
+    // so grouping allocates nothing per item.
+    const NONE: EntityIx = EntityIx(u32::MAX);
+    let mut by_key: HashMap<(EntityIx, EntityIx), Vec<usize>> = HashMap::new();
+    let mut found: Vec<EntityIx> = Vec::new();
+    let kind = match mode {
+        LaneMode::Person => EntityKind::Person,
+        LaneMode::Country | LaneMode::CountryPair => EntityKind::Country,
+    };
     for (i, item) in items.iter().enumerate() {
-        let keys = lane_keys(corpus, item, mode);
-        if keys.is_empty() {
-            by_key.entry(Vec::new()).or_default().push(i);
-        }
-        for key in keys {
-            by_key.entry(key).or_default().push(i);
-        }
-    }
-    let name = |key: &[EntityIx]| -> Vec<&str> {
-        key.iter()
-            .map(|&e| corpus.entity(e).name.as_str())
-            .collect()
-    };
-    let mut lanes: Vec<Lane> = by_key
-        .into_iter()
-        .map(|(key, items)| Lane { key, items })
-        .collect();
-    lanes.sort_by(|a, b| {
-        (
-            a.key.is_empty(),
-            std::cmp::Reverse(a.items.len()),
-            name(&a.key),
-        )
-            .cmp(&(
-                b.key.is_empty(),
-                std::cmp::Reverse(b.items.len()),
-                name(&b.key),
-            ))
-    });
-    lanes
-}
-
-fn lane_keys(corpus: &Corpus, item: &Item, mode: LaneMode) -> Vec<Vec<EntityIx>> {
-    let of_kind = |kind: EntityKind| -> Vec<EntityIx> {
-        let mut found: Vec<EntityIx> = item
-            .host
-            .into_iter()
-            .chain(item.participants.iter().copied())
-            .filter(|&e| corpus.entity(e).kind == kind)
-            .collect();
-        found.sort();
+        found.clear();
+        found.extend(
+            item.host
+                .into_iter()
+                .chain(item.participants.iter().copied())
+                .filter(|&e| corpus.entity(e).kind == kind),
+        );
+        found.sort_unstable();
         found.dedup();
-        found
-    };
-    match mode {
-        LaneMode::Country => of_kind(EntityKind::Country)
-            .into_iter()
-            .map(|c| vec![c])
-            .collect(),
-        LaneMode::Person => of_kind(EntityKind::Person)
-            .into_iter()
-            .map(|p| vec![p])
-            .collect(),
-        LaneMode::CountryPair => {
-            let countries = of_kind(EntityKind::Country);
-            let mut pairs = Vec::new();
-            for (i, &a) in countries.iter().enumerate() {
-                for &b in &countries[i + 1..] {
-                    pairs.push(vec![a, b]);
+        let mut placed = false;
+        if mode == LaneMode::CountryPair {
+            for (n, &a) in found.iter().enumerate() {
+                for &b in &found[n + 1..] {
+                    by_key.entry((a, b)).or_default().push(i);
+                    placed = true;
                 }
             }
-            pairs
+        } else {
+            for &e in &found {
+                by_key.entry((e, NONE)).or_default().push(i);
+                placed = true;
+            }
+        }
+        if !placed {
+            by_key.entry((NONE, NONE)).or_default().push(i);
         }
     }
+    let mut lanes: Vec<Lane> = by_key
+        .into_iter()
+        .map(|((a, b), items)| Lane {
+            key: [a, b].into_iter().filter(|&e| e != NONE).collect(),
+            items,
+        })
+        .collect();
+    lanes.sort_by_cached_key(|lane| {
+        let names: Vec<&str> = lane
+            .key
+            .iter()
+            .map(|&e| corpus.entity(e).name.as_str())
+            .collect();
+        (
+            lane.key.is_empty(),
+            std::cmp::Reverse(lane.items.len()),
+            names,
+            lane.key.clone(),
+        )
+    });
+    lanes
 }
 
 /// A linear map from days to pixels: the visible window of the timeline.
