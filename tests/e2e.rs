@@ -119,6 +119,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("a missing part of a split corpus is named", |c, _| {
         Box::pin(split::a_missing_part_is_named(c))
     }),
+    ("another corpus opened while a split one is read", |c, _| {
+        Box::pin(split::another_corpus_meanwhile(c))
+    }),
     ("paste an article, fix it and add it", |c, _| {
         Box::pin(paste::paste_an_article(c))
     }),

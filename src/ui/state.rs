@@ -165,7 +165,10 @@ impl State {
                     }
                 }
                 busy += super::perf::now() - slice;
-                indexed.set(builder.indexed());
+                if indexed.try_set(builder.indexed()).is_some() {
+                    // Another corpus replaced this one.
+                    return;
+                }
                 let next = builder.indexed();
                 if next == corpus.articles.len() {
                     break;
@@ -210,9 +213,12 @@ impl State {
     /// (tracks the parts as they arrive).
     pub fn text_state(&self, article: ArticleIx) -> TextState {
         let part = self.corpus.article(article).part;
+        // A state whose explorer is gone (another corpus was opened) reads
+        // as settled, so the tasks still running for it stop.
         let settled = self
             .settled
-            .with(|s| part.is_none_or(|p| s.get(p as usize).copied().unwrap_or(true)));
+            .try_with(|s| part.is_none_or(|p| s.get(p as usize).copied().unwrap_or(true)))
+            .unwrap_or(true);
         match (self.corpus.article(article).body().is_some(), settled) {
             (true, _) => TextState::Here,
             (false, false) => TextState::Coming,
@@ -222,7 +228,9 @@ impl State {
 
     /// Whether every part of a split corpus has been read (or given up on).
     pub fn texts_settled(&self) -> bool {
-        self.settled.with(|s| s.iter().all(|&done| done))
+        self.settled
+            .try_with(|s| s.iter().all(|&done| done))
+            .unwrap_or(true)
     }
 
     /// Asks for the part that holds `article` before the others.
@@ -247,15 +255,21 @@ impl State {
         );
         wasm_bindgen_futures::spawn_local(async move {
             let mut next = 0;
+            // Stops when every part is read, or when another corpus has
+            // replaced this one (its signals are gone).
+            let done = |p: usize| settled.try_with_untracked(|s| s[p]).unwrap_or(true);
             loop {
+                if settled.try_with_untracked(|_| ()).is_none() {
+                    return;
+                }
                 let chosen = wanted
                     .try_update_untracked(Option::take)
                     .flatten()
-                    .filter(|&p| !settled.with_untracked(|s| s[p]));
+                    .filter(|&p| !done(p));
                 let part = match chosen {
                     Some(p) => p,
                     None => {
-                        while next < split.urls.len() && settled.with_untracked(|s| s[next]) {
+                        while next < split.urls.len() && done(next) {
                             next += 1;
                         }
                         if next == split.urls.len() {
@@ -280,9 +294,9 @@ impl State {
                     }
                 };
                 if !said.is_empty() {
-                    diagnostics.update(|d| d.extend(said));
+                    diagnostics.try_update(|d| d.extend(said));
                 }
-                settled.update(|s| s[part] = true);
+                settled.try_update(|s| s[part] = true);
                 super::perf::yield_now().await;
             }
             super::perf::mark("ae:texts-ready");
