@@ -5,10 +5,46 @@
 //! were the only one chosen in its facet, with every other facet as it is, the
 //! usual faceted-search convention, so a user sees what a click would give.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::corpus::{ArticleIx, Corpus, EntityIx, Event, EventIx, EventKind};
 use crate::dates::DayNumber;
+
+/// A set of articles, one bit each: it is built from the search hits on
+/// every keystroke and asked once per evidence span, so both must be cheap.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleSet {
+    bits: Vec<u64>,
+}
+
+impl ArticleSet {
+    /// Whether `article` is in the set.
+    pub fn contains(&self, article: ArticleIx) -> bool {
+        let i = article.0 as usize;
+        self.bits
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
+
+    /// Adds `article`.
+    pub fn insert(&mut self, article: ArticleIx) {
+        let i = article.0 as usize;
+        if self.bits.len() <= i / 64 {
+            self.bits.resize(i / 64 + 1, 0);
+        }
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+}
+
+impl FromIterator<ArticleIx> for ArticleSet {
+    fn from_iter<I: IntoIterator<Item = ArticleIx>>(iter: I) -> ArticleSet {
+        let mut set = ArticleSet::default();
+        for article in iter {
+            set.insert(article);
+        }
+        set
+    }
+}
 
 /// What the user has chosen. Empty sets mean "any".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -72,7 +108,7 @@ pub struct Filtered {
 pub fn apply(
     corpus: &Corpus,
     filters: &Filters,
-    text_matches: Option<&HashSet<ArticleIx>>,
+    text_matches: Option<&ArticleSet>,
 ) -> Filtered {
     let mut out = Filtered::default();
     // Entity counts go into dense tallies first (one slot per entity), which
@@ -159,7 +195,7 @@ fn passes(
     corpus: &Corpus,
     event: &Event,
     f: &Filters,
-    text_matches: Option<&HashSet<ArticleIx>>,
+    text_matches: Option<&ArticleSet>,
 ) -> u8 {
     let mut bits = 0u8;
     let mut set = |facet: Facet, ok: bool| {
@@ -200,7 +236,7 @@ fn passes(
     set(Facet::Dates, event.dates.overlaps(first, last));
     set(
         Facet::Text,
-        text_matches.is_none_or(|m| event.evidence.iter().any(|e| m.contains(&e.article))),
+        text_matches.is_none_or(|m| event.evidence.iter().any(|e| m.contains(e.article))),
     );
     bits
 }
@@ -334,7 +370,10 @@ mod tests {
     #[test]
     fn text_matches_and_sources_filter_by_evidence_articles() {
         let c = corpus();
-        let b: HashSet<_> = [c.article_by_id("b").unwrap()].into();
+        let b: ArticleSet = [c.article_by_id("b").unwrap()].into_iter().collect();
+        assert!(b.contains(c.article_by_id("b").unwrap()));
+        assert!(!b.contains(c.article_by_id("a").unwrap()));
+        assert!(!b.contains(ArticleIx(1_000)));
         assert_eq!(
             ids(&c, &apply(&c, &Filters::default(), Some(&b))),
             ["v2019", "call"]

@@ -1,7 +1,6 @@
 //! The explorer's state: the loaded corpus and its search index (built once),
 //! a few signals for what the user chose, and memos for everything derived.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -101,7 +100,7 @@ impl State {
                 // Until the index is ready the query does not filter yet;
                 // the search box says so.
                 let searching = !query.with(|q| q.trim().is_empty()) && index.with(|i| i.is_some());
-                let matches: Option<HashSet<ArticleIx>> =
+                let matches: Option<facets::ArticleSet> =
                     searching.then(|| hits.iter().map(|h| h.article).collect());
                 Arc::new(super::perf::measured("ae:filter", || {
                     filters.with(|f| facets::apply(&corpus, f, matches.as_ref()))
