@@ -225,22 +225,36 @@ pub struct Lane {
 /// people is in both their lanes); items that fit none share a last lane with
 /// an empty key. Lanes are ordered by size, then by name.
 pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
-    // Keys are one entity, or two for a pair (the second is `NONE` for one),
-    // so grouping allocates nothing per item.
-    const NONE: EntityIx = EntityIx(u32::MAX);
-    let mut by_key: HashMap<(EntityIx, EntityIx), Vec<usize>> = HashMap::new();
-    let mut found: Vec<EntityIx> = Vec::new();
     let kind = match mode {
         LaneMode::Person => EntityKind::Person,
         LaneMode::Country | LaneMode::CountryPair => EntityKind::Country,
     };
+    // Whether each entity can key a lane, read once rather than per item.
+    let keyed: Vec<bool> = corpus.entities.iter().map(|e| e.kind == kind).collect();
+    // Lanes as they are first met; a single entity finds its lane through a
+    // dense slot, a pair through a map. Nothing is allocated per item.
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut single: Vec<u32> = vec![u32::MAX; corpus.entities.len()];
+    let mut pairs: HashMap<(EntityIx, EntityIx), u32> = HashMap::new();
+    let mut other: Option<u32> = None;
+    let lane_of = |lanes: &mut Vec<Lane>, slot: &mut u32, key: &[EntityIx]| -> usize {
+        if *slot == u32::MAX {
+            *slot = lanes.len() as u32;
+            lanes.push(Lane {
+                key: key.to_vec(),
+                items: Vec::new(),
+            });
+        }
+        *slot as usize
+    };
+    let mut found: Vec<EntityIx> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         found.clear();
         found.extend(
             item.host
                 .into_iter()
                 .chain(item.participants.iter().copied())
-                .filter(|&e| corpus.entity(e).kind == kind),
+                .filter(|e| keyed.get(e.0 as usize).copied().unwrap_or(false)),
         );
         found.sort_unstable();
         found.dedup();
@@ -248,27 +262,25 @@ pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
         if mode == LaneMode::CountryPair {
             for (n, &a) in found.iter().enumerate() {
                 for &b in &found[n + 1..] {
-                    by_key.entry((a, b)).or_default().push(i);
+                    let slot = pairs.entry((a, b)).or_insert(u32::MAX);
+                    let lane = lane_of(&mut lanes, slot, &[a, b]);
+                    lanes[lane].items.push(i);
                     placed = true;
                 }
             }
         } else {
             for &e in &found {
-                by_key.entry((e, NONE)).or_default().push(i);
+                let lane = lane_of(&mut lanes, &mut single[e.0 as usize], &[e]);
+                lanes[lane].items.push(i);
                 placed = true;
             }
         }
         if !placed {
-            by_key.entry((NONE, NONE)).or_default().push(i);
+            let slot = other.get_or_insert(u32::MAX);
+            let lane = lane_of(&mut lanes, slot, &[]);
+            lanes[lane].items.push(i);
         }
     }
-    let mut lanes: Vec<Lane> = by_key
-        .into_iter()
-        .map(|((a, b), items)| Lane {
-            key: [a, b].into_iter().filter(|&e| e != NONE).collect(),
-            items,
-        })
-        .collect();
     lanes.sort_by_cached_key(|lane| {
         let names: Vec<&str> = lane
             .key
@@ -530,6 +542,58 @@ mod tests {
             names(lanes(&c, &items, LaneMode::CountryPair)),
             [("China – Russia".into(), 1), ("".into(), 2)]
         );
+    }
+
+    /// On the bundled corpus, every item sits in the lane of each entity of
+    /// the mode's kind it involves (or of each pair), or in the last lane if
+    /// none; lanes run from largest to smallest.
+    #[test]
+    fn every_item_is_in_the_lanes_of_its_entities() {
+        let c = crate::corpus::bundled();
+        let items = items(&c, &all(&c));
+        for (mode, kind) in [
+            (LaneMode::Person, EntityKind::Person),
+            (LaneMode::Country, EntityKind::Country),
+            (LaneMode::CountryPair, EntityKind::Country),
+        ] {
+            let lanes = lanes(&c, &items, mode);
+            for (i, item) in items.iter().enumerate() {
+                let mut found: Vec<EntityIx> = item
+                    .host
+                    .into_iter()
+                    .chain(item.participants.iter().copied())
+                    .filter(|&e| c.entity(e).kind == kind)
+                    .collect();
+                found.sort();
+                found.dedup();
+                let mut keys: Vec<Vec<EntityIx>> = match mode {
+                    LaneMode::CountryPair => found
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(n, &a)| found[n + 1..].iter().map(move |&b| vec![a, b]))
+                        .collect(),
+                    _ => found.iter().map(|&e| vec![e]).collect(),
+                };
+                if keys.is_empty() {
+                    keys.push(Vec::new());
+                }
+                let mut holding: Vec<Vec<EntityIx>> = lanes
+                    .iter()
+                    .filter(|l| l.items.contains(&i))
+                    .map(|l| l.key.clone())
+                    .collect();
+                holding.sort();
+                keys.sort();
+                assert_eq!(holding, keys, "{mode:?}, item {i}");
+            }
+            let named: Vec<usize> = lanes
+                .iter()
+                .filter(|l| !l.key.is_empty())
+                .map(|l| l.items.len())
+                .collect();
+            assert!(named.windows(2).all(|w| w[0] >= w[1]), "{mode:?}");
+            assert!(lanes[..lanes.len() - 1].iter().all(|l| !l.key.is_empty()));
+        }
     }
 
     #[test]
