@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::corpus::{ArticleIx, Corpus, EntityIx, Event, EventIx, EventKind};
+use crate::corpus::{ArticleIx, Corpus, EntityIx, Event, EventIx, EventKind, SourceIndex};
 use crate::dates::DayNumber;
 
 /// A set of articles, one bit each: it is built from the search hits on
@@ -105,31 +105,44 @@ pub struct Filtered {
 
 /// Applies `filters` and, if given, a text-search result (the articles that
 /// match the query: an event matches when one of its evidence articles does).
-pub fn apply(
-    corpus: &Corpus,
-    filters: &Filters,
-    text_matches: Option<&ArticleSet>,
-) -> Filtered {
+pub fn apply(corpus: &Corpus, filters: &Filters, text_matches: Option<&ArticleSet>) -> Filtered {
     let mut out = Filtered::default();
-    // Entity counts go into dense tallies first (one slot per entity), which
-    // is much cheaper per event than a map; the maps are filled at the end.
+    // Counts go into dense tallies first (one slot per entity, kind or
+    // source), which is much cheaper per event than a map; the maps are
+    // filled at the end.
     let n = corpus.entities.len();
     let (mut participants, mut hosts, mut places) = (vec![0; n], vec![0; n], vec![0; n]);
+    let index = corpus.source_index();
+    let mut sources = vec![0usize; index.names.len()];
+    let mut kinds = [0usize; EventKind::ALL.len()];
+    let chosen_sources: Option<Vec<bool>> = (!filters.sources.is_empty()).then(|| {
+        index
+            .names
+            .iter()
+            .map(|s| filters.sources.contains(s))
+            .collect()
+    });
+    let context = Context {
+        index,
+        chosen_sources: chosen_sources.as_deref(),
+        text_matches,
+    };
     let bump = |tally: &mut Vec<usize>, e: EntityIx| {
         if let Some(t) = tally.get_mut(e.0 as usize) {
             *t += 1;
         }
     };
     for (i, event) in corpus.events.iter().enumerate() {
-        let passed = passes(corpus, event, filters, text_matches);
+        let passed = passes(&context, event, filters);
         if passed == ALL_FACETS {
             out.events.push(EventIx(i as u32));
         }
         // An event counts toward a facet's values when it passes every other facet.
         let all_but = |f: Facet| passed | (1 << f as u8) == ALL_FACETS;
-        let c = &mut out.counts;
         if all_but(Facet::Kind) {
-            *c.kinds.entry(event.kind).or_default() += 1;
+            if let Some(k) = EventKind::ALL.iter().position(|&k| k == event.kind) {
+                kinds[k] += 1;
+            }
         }
         if all_but(Facet::Participant) {
             for &p in &event.participants {
@@ -147,12 +160,7 @@ pub fn apply(
             }
         }
         if all_but(Facet::Source) {
-            for_each_source(corpus, event, |s| match c.sources.get_mut(s) {
-                Some(n) => *n += 1,
-                None => {
-                    c.sources.insert(s.to_string(), 1);
-                }
-            });
+            for_each_source(index, event, |s| sources[s as usize] += 1);
         }
     }
     let to_map = |tally: Vec<usize>| -> BTreeMap<EntityIx, usize> {
@@ -163,21 +171,42 @@ pub fn apply(
             .map(|(e, n)| (EntityIx(e as u32), n))
             .collect()
     };
-    out.counts.participants = to_map(participants);
-    out.counts.hosts = to_map(hosts);
-    out.counts.places = to_map(places);
+    let c = &mut out.counts;
+    c.participants = to_map(participants);
+    c.hosts = to_map(hosts);
+    c.places = to_map(places);
+    c.kinds = EventKind::ALL
+        .into_iter()
+        .zip(kinds)
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    c.sources = index
+        .names
+        .iter()
+        .zip(sources)
+        .filter(|&(_, n)| n > 0)
+        .map(|(s, n)| (s.clone(), n))
+        .collect();
     out
+}
+
+/// What `passes` needs beside the event and the filters, prepared once.
+struct Context<'a> {
+    index: &'a SourceIndex,
+    chosen_sources: Option<&'a [bool]>,
+    text_matches: Option<&'a ArticleSet>,
 }
 
 /// Calls `f` once with each distinct source of an event's evidence, in order
 /// of first appearance, without allocating.
-fn for_each_source<'c>(corpus: &'c Corpus, event: &Event, mut f: impl FnMut(&'c str)) {
+fn for_each_source(index: &SourceIndex, event: &Event, mut f: impl FnMut(u32)) {
+    let source = |e: &crate::corpus::Evidence| index.of_article[e.article.0 as usize];
     for (i, e) in event.evidence.iter().enumerate() {
-        let s = corpus.article(e.article).source.as_str();
-        let seen = event.evidence[..i]
+        let s = source(e);
+        if !event.evidence[..i]
             .iter()
-            .any(|earlier| corpus.article(earlier.article).source == s);
-        if !seen {
+            .any(|earlier| source(earlier) == s)
+        {
             f(s);
         }
     }
@@ -185,18 +214,14 @@ fn for_each_source<'c>(corpus: &'c Corpus, event: &Event, mut f: impl FnMut(&'c 
 
 /// The distinct sources of an event's evidence, in order of first appearance.
 pub fn sources<'c>(corpus: &'c Corpus, event: &Event) -> Vec<&'c str> {
+    let index = corpus.source_index();
     let mut out = Vec::new();
-    for_each_source(corpus, event, |s| out.push(s));
+    for_each_source(index, event, |s| out.push(index.names[s as usize].as_str()));
     out
 }
 
 /// A bit per facet, set when the event passes that facet.
-fn passes(
-    corpus: &Corpus,
-    event: &Event,
-    f: &Filters,
-    text_matches: Option<&ArticleSet>,
-) -> u8 {
+fn passes(context: &Context, event: &Event, f: &Filters) -> u8 {
     let mut bits = 0u8;
     let mut set = |facet: Facet, ok: bool| {
         if ok {
@@ -225,18 +250,21 @@ fn passes(
     );
     set(
         Facet::Source,
-        f.sources.is_empty()
-            || event
+        context.chosen_sources.is_none_or(|chosen| {
+            event
                 .evidence
                 .iter()
-                .any(|e| f.sources.contains(&corpus.article(e.article).source)),
+                .any(|e| chosen[context.index.of_article[e.article.0 as usize] as usize])
+        }),
     );
     let first = f.from.unwrap_or(DayNumber::MIN);
     let last = f.to.unwrap_or(DayNumber::MAX);
     set(Facet::Dates, event.dates.overlaps(first, last));
     set(
         Facet::Text,
-        text_matches.is_none_or(|m| event.evidence.iter().any(|e| m.contains(e.article))),
+        context
+            .text_matches
+            .is_none_or(|m| event.evidence.iter().any(|e| m.contains(e.article))),
     );
     bits
 }

@@ -47,6 +47,7 @@ pub fn validate(file: CorpusFile) -> Loaded {
             articles,
             entities,
             events,
+            sources: Derived::default(),
         },
         diagnostics: v.diagnostics,
     }
@@ -186,6 +187,7 @@ pub fn validate_manifest(file: ManifestFile) -> (Loaded, Parts) {
             articles,
             entities,
             events,
+            sources: Derived::default(),
         },
         diagnostics,
     };

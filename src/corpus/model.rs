@@ -357,6 +357,34 @@ pub struct Event {
     pub claims: Vec<String>,
 }
 
+/// Values derived from a corpus on first use. They are not part of what the
+/// corpus holds: two corpora holding the same things are equal whatever has
+/// been derived from either.
+#[derive(Clone, Default)]
+pub struct Derived<T>(OnceLock<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> fmt::Debug for Derived<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Derived")
+    }
+}
+
+/// The distinct sources of a corpus, and each article's among them, so
+/// counting and filtering by source compares numbers, not strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceIndex {
+    /// Each source once, in order of first appearance.
+    pub names: Vec<String>,
+    /// For each article, its source's position in `names`.
+    pub of_article: Vec<u32>,
+}
+
 /// A loaded, validated corpus.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Corpus {
@@ -368,9 +396,27 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
     /// Events in file order.
     pub events: Vec<Event>,
+    /// The sources, numbered (see [`Corpus::source_index`]).
+    pub sources: Derived<SourceIndex>,
 }
 
 impl Corpus {
+    /// The distinct sources, numbered once on first use.
+    pub fn source_index(&self) -> &SourceIndex {
+        self.sources.0.get_or_init(|| {
+            let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+            let mut index = SourceIndex::default();
+            for a in &self.articles {
+                let n = *seen.entry(a.source.as_str()).or_insert_with(|| {
+                    index.names.push(a.source.clone());
+                    index.names.len() as u32 - 1
+                });
+                index.of_article.push(n);
+            }
+            index
+        })
+    }
+
     /// The article at `ix`.
     pub fn article(&self, ix: ArticleIx) -> &Article {
         &self.articles[ix.0 as usize]
