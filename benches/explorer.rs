@@ -52,15 +52,19 @@ fn corpus(n: usize) -> PathBuf {
     path
 }
 
-/// The same corpus split into a manifest and parts of 1,000 articles, written
-/// once; returns the manifest's path under `/bench/`.
+/// Articles per part of a split corpus, as `split-corpus` writes by default.
+const PER_PART: usize = 500;
+
+/// The same corpus split into a manifest and parts of `PER_PART` articles,
+/// written once; returns the manifest's path under `/bench/`.
 fn split_corpus(n: usize) -> String {
-    let dir = bench_dir().join(format!("split-{n}"));
+    let name = format!("split-{n}-{PER_PART}");
+    let dir = bench_dir().join(&name);
     if !dir.join("manifest.json").exists() {
         let text = std::fs::read_to_string(corpus(n)).expect("read the corpus");
         let file = article_explorer::corpus::parse(&text).expect("the generated corpus parses");
         let (manifest, parts) =
-            article_explorer::corpus::split(file, 1000, |i| format!("part-{i:04}.json"));
+            article_explorer::corpus::split(file, PER_PART, |i| format!("part-{i:04}.json"));
         std::fs::create_dir_all(&dir).expect("create the split corpus folder");
         for (name, part) in manifest.parts.iter().zip(&parts) {
             let json = serde_json::to_vec(part).expect("serialise a part");
@@ -69,7 +73,7 @@ fn split_corpus(n: usize) -> String {
         let json = serde_json::to_vec(&manifest).expect("serialise the manifest");
         std::fs::write(dir.join("manifest.json"), json).expect("write the manifest");
     }
-    format!("/bench/split-{n}/manifest.json")
+    format!("/bench/{name}/manifest.json")
 }
 
 async fn eval(client: &Client, script: &str) -> Value {
