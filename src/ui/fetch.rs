@@ -125,14 +125,50 @@ pub async fn fetch_corpus(url: String, progress: impl Fn(Progress)) -> Result<Re
     ))
 }
 
-/// Downloads and reads one part of a split corpus.
-pub async fn fetch_part(url: &str) -> Result<corpus::format::PartFile, FetchError> {
-    let bytes = fetch_bytes(url, &|_| {}).await?;
-    let text = utf8(url, bytes)?;
-    corpus::parse_part(&text).map_err(|error| FetchError::Invalid {
+/// A request for one part of a split corpus, already on its way: the
+/// browser starts a fetch as soon as it is asked, so the next part downloads
+/// while the one before it is checked.
+pub struct PartRequest {
+    url: String,
+    response: Result<js_sys::Promise, String>,
+}
+
+/// Starts downloading the part at `url`.
+pub fn request_part(url: &str) -> PartRequest {
+    PartRequest {
         url: url.to_string(),
-        error,
-    })
+        response: web_sys::window()
+            .map(|w| w.fetch_with_str(url))
+            .ok_or_else(|| "the page has no window".to_string()),
+    }
+}
+
+/// Waits for a requested part and reads it.
+pub async fn receive_part(request: PartRequest) -> Result<corpus::format::PartFile, FetchError> {
+    let PartRequest { url, response } = request;
+    let network = |message: String| FetchError::Network {
+        url: url.clone(),
+        message,
+    };
+    let response: web_sys::Response = JsFuture::from(response.map_err(network)?)
+        .await
+        .map_err(|e| network(js_message(e)))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(FetchError::Http {
+            url,
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let body = response
+        .array_buffer()
+        .map_err(|e| network(js_message(e)))?;
+    let buffer = JsFuture::from(body)
+        .await
+        .map_err(|e| network(js_message(e)))?;
+    let text = utf8(&url, Uint8Array::new(&buffer).to_vec())?;
+    corpus::parse_part(&text).map_err(|error| FetchError::Invalid { url, error })
 }
 
 /// `relative` resolved against `base`, itself taken relative to the page.

@@ -10,7 +10,7 @@ use crate::dates::DayNumber;
 use crate::facets::{self, Filtered, Filters};
 use crate::search::{Hit, Index, IndexBuilder};
 
-use super::fetch::{fetch_part, Split};
+use super::fetch::{receive_part, request_part, PartRequest, Split};
 
 /// Longest slice of index building between yields to the browser.
 const SLICE_MS: f64 = 8.0;
@@ -257,6 +257,7 @@ impl State {
             // Stops when every part is read, or when another corpus has
             // replaced this one (its signals are gone).
             let done = |p: usize| settled.try_with_untracked(|s| s[p]).unwrap_or(true);
+            let mut ahead: Option<(usize, PartRequest)> = None;
             loop {
                 if settled.try_with_untracked(|_| ()).is_none() {
                     return;
@@ -277,8 +278,21 @@ impl State {
                         next
                     }
                 };
-                let url = &split.urls[part];
-                let said = match fetch_part(url).await {
+                let request = match ahead.take() {
+                    Some((p, request)) if p == part => request,
+                    other => {
+                        ahead = other;
+                        request_part(&split.urls[part])
+                    }
+                };
+                // The next part in order downloads while this one is checked.
+                let following = (next..split.urls.len()).find(|&p| p != part && !done(p));
+                if let Some(f) = following {
+                    if ahead.as_ref().is_none_or(|(p, _)| *p != f) {
+                        ahead = Some((f, request_part(&split.urls[f])));
+                    }
+                }
+                let said = match receive_part(request).await {
                     Ok(file) => split.parts.add(&corpus, part, file),
                     Err(e) => {
                         let count = corpus
