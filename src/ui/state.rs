@@ -239,8 +239,9 @@ impl State {
         }
     }
 
-    /// Reads the parts of a split corpus one after the other, the part the
-    /// user is waiting for first, and gives their articles their texts.
+    /// Reads the parts of a split corpus one after the other (the next one
+    /// downloading while one is checked), the part the user is waiting for
+    /// first, and gives their articles their texts.
     /// Emits `ae:texts-ready` when the last has arrived.
     pub fn read_parts(&self) {
         let Some(split) = self.split.clone() else {
