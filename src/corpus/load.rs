@@ -14,6 +14,7 @@ use super::format::{
 use super::model::*;
 use super::{Diagnostic, LoadError, Loaded};
 use crate::dates::{DateRange, PartialDate};
+use crate::offsets::TextOffsets;
 
 /// Parses and validates a corpus file.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
@@ -26,19 +27,34 @@ pub fn validate(file: CorpusFile) -> Loaded {
     let mut v = Validator::default();
     let title = file.title;
     let (metas, texts) = v.articles(file.articles);
-    let lengths: Vec<u32> = texts.iter().map(|t| t.chars().count() as u32).collect();
+    // Each text is scanned once: its offsets give its length.
+    let offsets: Vec<TextOffsets> = texts.iter().map(|t| TextOffsets::new(t)).collect();
+    let lengths: Vec<u32> = offsets.iter().map(|o| o.char_len() as u32).collect();
     let entities = v.entities(file.entities);
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); metas.len()];
-    let ids = std::mem::take(&mut v.article_ids);
-    for m in v.mentions(file.mentions.into_iter().enumerate(), &lengths, &ids) {
+    let (articles_by_id, entities_by_id) = (
+        std::mem::take(&mut v.article_ids),
+        std::mem::take(&mut v.entity_ids),
+    );
+    let length = |a: ArticleIx| lengths[a.0 as usize];
+    let found = v.mentions(
+        file.mentions.into_iter().enumerate(),
+        length,
+        &articles_by_id,
+        &entities_by_id,
+    );
+    for m in found {
         mentions[m.article.0 as usize].push(m);
     }
-    v.article_ids = ids;
+    (v.article_ids, v.entity_ids) = (articles_by_id, entities_by_id);
     let articles = metas
         .into_iter()
         .zip(texts)
+        .zip(offsets)
         .zip(mentions)
-        .map(|((meta, text), mentions)| Article::new(meta, text, mentions))
+        .map(|(((meta, text), offsets), mentions)| {
+            Article::new(meta, Body::with_offsets(text, offsets, mentions))
+        })
         .collect();
     let events = v.events(file.events, &lengths);
     Loaded {
@@ -131,6 +147,8 @@ fn parse_as<T: serde::de::DeserializeOwned>(text: &str, expected: &str) -> Resul
 pub struct Parts {
     /// The part files, as the manifest names them (relative to it).
     pub urls: Vec<String>,
+    /// The articles each part holds, by part.
+    members: Vec<Vec<ArticleIx>>,
     article_ids: HashMap<String, ArticleIx>,
     entity_ids: HashMap<String, EntityIx>,
 }
@@ -142,6 +160,7 @@ pub fn validate_manifest(file: ManifestFile) -> (Loaded, Parts) {
     let parts = file.parts.len() as u64;
     let mut lengths = Vec::with_capacity(file.articles.len());
     let mut articles = Vec::with_capacity(file.articles.len());
+    let mut members = vec![Vec::new(); file.parts.len()];
     for r in file.articles {
         let id = r.id.clone();
         let at = |field: &str| format!("article \"{id}\" field \"{field}\"");
@@ -170,6 +189,7 @@ pub fn validate_manifest(file: ManifestFile) -> (Loaded, Parts) {
             r.published,
             r.language,
         ) {
+            members[r.part as usize].push(ArticleIx(articles.len() as u32));
             lengths.push(length);
             articles.push(Article::without_body(meta, length, Some(r.part as u32)));
         }
@@ -193,6 +213,7 @@ pub fn validate_manifest(file: ManifestFile) -> (Loaded, Parts) {
     };
     let parts = Parts {
         urls: file.parts,
+        members,
         article_ids,
         entity_ids,
     };
@@ -205,11 +226,7 @@ impl Parts {
     /// manifest gives, and mentions that do not fit. An article of the part
     /// that gets no text is named too.
     pub fn add(&self, corpus: &Corpus, part: usize, file: PartFile) -> Vec<Diagnostic> {
-        let mut v = Validator {
-            diagnostics: Vec::new(),
-            article_ids: HashMap::new(),
-            entity_ids: HashMap::new(),
-        };
+        let mut v = Validator::default();
         let name = self.urls.get(part).map_or("?", String::as_str);
         let mut texts: Vec<(ArticleIx, String)> = Vec::with_capacity(file.articles.len());
         let mut here: HashMap<String, ArticleIx> = HashMap::new();
@@ -255,18 +272,18 @@ impl Parts {
             !dropped.contains(&m.article)
                 && (here.contains_key(&m.article) || !self.article_ids.contains_key(&m.article))
         });
-        let lengths: Vec<u32> = corpus.articles.iter().map(|a| a.length).collect();
-        v.entity_ids = self.entity_ids.clone();
+        let length = |a: ArticleIx| corpus.article(a).length;
         let mut mentions: HashMap<ArticleIx, Vec<Mention>> = HashMap::new();
-        for m in v.mentions(records, &lengths, &here) {
+        for m in v.mentions(records, length, &here, &self.entity_ids) {
             mentions.entry(m.article).or_default().push(m);
         }
         for (ix, text) in texts {
             let found = mentions.remove(&ix).unwrap_or_default();
-            corpus.article(ix).set_body(text, found);
+            corpus.article(ix).set_body(Body::new(text, found));
         }
-        for article in &corpus.articles {
-            if article.part == Some(part as u32) && article.body().is_none() {
+        let members = self.members.get(part).map_or(&[][..], Vec::as_slice);
+        for article in members.iter().map(|&a| corpus.article(a)) {
+            if article.body().is_none() {
                 v.diagnostics.push(Diagnostic {
                     location: format!("article \"{}\"", article.id),
                     message: format!(
@@ -465,13 +482,14 @@ impl Validator {
         })
     }
 
-    /// Checks mentions of the articles in `articles` (by id), whose texts
-    /// are `lengths` long (by index).
+    /// Checks mentions of the articles in `articles` whose texts are
+    /// `length` long, naming the entities in `entities`.
     fn mentions(
         &mut self,
         records: impl Iterator<Item = (usize, super::format::MentionRecord)>,
-        lengths: &[u32],
+        length: impl Fn(ArticleIx) -> u32,
         articles: &HashMap<String, ArticleIx>,
+        entities: &HashMap<String, EntityIx>,
     ) -> Vec<Mention> {
         let mut out = Vec::with_capacity(records.size_hint().0);
         for (i, r) in records {
@@ -484,7 +502,7 @@ impl Validator {
                 );
                 continue;
             };
-            let Some(&entity) = self.entity_ids.get(&r.entity) else {
+            let Some(&entity) = entities.get(&r.entity) else {
                 self.drop(
                     location,
                     format_args!("unknown entity \"{}\"", r.entity),
@@ -492,7 +510,7 @@ impl Validator {
                 );
                 continue;
             };
-            match Self::span(lengths[article.0 as usize], r.start, r.end) {
+            match Self::span(length(article), r.start, r.end) {
                 Ok(span) => out.push(Mention {
                     article,
                     span,

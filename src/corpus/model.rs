@@ -210,17 +210,29 @@ pub struct Body {
     pub mentions: Vec<Mention>,
 }
 
-impl Article {
-    /// An article with its body.
-    pub fn new(meta: ArticleMeta, text: String, mut mentions: Vec<Mention>) -> Article {
+impl Body {
+    /// A body for `text`, its offsets worked out here.
+    pub fn new(text: String, mentions: Vec<Mention>) -> Body {
         let offsets = TextOffsets::new(&text);
+        Body::with_offsets(text, offsets, mentions)
+    }
+
+    /// A body for `text` whose offsets the caller has already worked out.
+    pub fn with_offsets(text: String, offsets: TextOffsets, mut mentions: Vec<Mention>) -> Body {
         mentions.sort();
-        let article = Article::without_body(meta, offsets.char_len() as u32, None);
-        let _ = article.body.set(Body {
+        Body {
             text,
             offsets,
             mentions,
-        });
+        }
+    }
+}
+
+impl Article {
+    /// An article with its body.
+    pub fn new(meta: ArticleMeta, body: Body) -> Article {
+        let article = Article::without_body(meta, body.offsets.char_len() as u32, None);
+        let _ = article.body.set(body);
         article
     }
 
@@ -245,16 +257,8 @@ impl Article {
     }
 
     /// Gives the article its body; false if it already had one.
-    pub fn set_body(&self, text: String, mut mentions: Vec<Mention>) -> bool {
-        let offsets = TextOffsets::new(&text);
-        mentions.sort();
-        self.body
-            .set(Body {
-                text,
-                offsets,
-                mentions,
-            })
-            .is_ok()
+    pub fn set_body(&self, body: Body) -> bool {
+        self.body.set(body).is_ok()
     }
 
     /// The text; empty until the body arrives.
@@ -485,7 +489,7 @@ mod link_tests {
             published: crate::dates::PartialDate::year(2020),
             language: "en".into(),
         };
-        Article::new(meta, String::new(), vec![])
+        Article::new(meta, Body::new(String::new(), vec![]))
     }
 
     #[test]

@@ -16,10 +16,7 @@ pub fn EntityIndex() -> impl IntoView {
     let state = use_state();
     let corpus = state.corpus.clone();
     // Mentions are counted again once a split corpus's texts have all arrived.
-    let settled = {
-        let state = state.clone();
-        Memo::new(move |_| state.texts_settled())
-    };
+    let settled = state.texts_settled;
     let all = {
         let corpus = corpus.clone();
         Memo::new(move |_| {
@@ -129,10 +126,7 @@ pub fn EntityIndex() -> impl IntoView {
 pub fn EntityPage() -> impl IntoView {
     let state = use_state();
     let entity = state.entity;
-    let settled = {
-        let state = state.clone();
-        Memo::new(move |_| state.texts_settled())
-    };
+    let settled = state.texts_settled;
     move || {
         let ix = entity.get()?;
         settled.track();

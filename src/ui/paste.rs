@@ -238,50 +238,45 @@ pub fn PastePanel() -> impl IntoView {
     };
 
     let corpus = state.corpus.clone();
-    let waiting = {
-        let state = state.clone();
-        move || {
-            let waiting = !state.texts_settled();
-            if waiting {
-                if let Some(adder) = adder {
-                    adder.added.set(Some(
+    let settled = state.texts_settled;
+    let waiting = move || {
+        let waiting = !settled.get_untracked();
+        if waiting {
+            if let Some(adder) = adder {
+                adder.added.set(Some(
                         "The corpus's article texts are still arriving; try again once they are all here."
                             .to_string(),
                     ));
-                }
             }
-            waiting
         }
+        waiting
     };
-    let add = Callback::new({
-        let waiting = waiting.clone();
-        move |()| {
-            if waiting() {
-                return;
-            }
-            let Some(f) = found.get_untracked() else {
-                return;
-            };
-            let mut extra = f.file;
-            let mut keep = f.keep.into_iter();
-            extra.events.retain(|_| keep.next().unwrap_or(true));
-            let title = extra
-                .articles
-                .first()
-                .map(|a| a.title.clone())
-                .unwrap_or_default();
-            let summary = format!(
-                "Added \"{title}\": {} mentions, {} events.",
-                extra.mentions.len(),
-                extra.events.len()
-            );
-            let mut whole = corpus::to_file(&corpus);
-            merge::add_to(&mut whole, extra);
-            let loaded = corpus::validate(whole);
-            if let Some(adder) = adder {
-                adder.added.set(Some(summary));
-                adder.add.run((title, loaded));
-            }
+    let add = Callback::new(move |()| {
+        if waiting() {
+            return;
+        }
+        let Some(f) = found.get_untracked() else {
+            return;
+        };
+        let mut extra = f.file;
+        let mut keep = f.keep.into_iter();
+        extra.events.retain(|_| keep.next().unwrap_or(true));
+        let title = extra
+            .articles
+            .first()
+            .map(|a| a.title.clone())
+            .unwrap_or_default();
+        let summary = format!(
+            "Added \"{title}\": {} mentions, {} events.",
+            extra.mentions.len(),
+            extra.events.len()
+        );
+        let mut whole = corpus::to_file(&corpus);
+        merge::add_to(&mut whole, extra);
+        let loaded = corpus::validate(whole);
+        if let Some(adder) = adder {
+            adder.added.set(Some(summary));
+            adder.add.run((title, loaded));
         }
     });
 

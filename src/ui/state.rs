@@ -49,6 +49,9 @@ pub struct State {
     settled: RwSignal<Vec<bool>>,
     /// A part to read before the others, because the user is waiting for it.
     wanted: RwSignal<Option<usize>>,
+    /// Whether every part of a split corpus has been read (or given up on);
+    /// always true for a corpus read whole.
+    pub texts_settled: Memo<bool>,
     /// The text query as typed.
     pub query: RwSignal<String>,
     /// The facet choices.
@@ -118,13 +121,15 @@ impl State {
             })
         };
         let overall = Arc::new(facets::apply(&corpus, &Filters::default(), None));
+        let settled = RwSignal::new(vec![false; split.as_ref().map_or(0, |s| s.urls.len())]);
         State {
             corpus,
             overall,
             index,
             indexed: RwSignal::new(0),
             diagnostics: RwSignal::new(diagnostics),
-            settled: RwSignal::new(vec![false; split.as_ref().map_or(0, |s| s.urls.len())]),
+            settled,
+            texts_settled: Memo::new(move |_| settled.with(|s| s.iter().all(|&done| done))),
             split: split.map(Arc::new),
             wanted: RwSignal::new(None),
             query,
@@ -223,13 +228,6 @@ impl State {
             (false, false) => TextState::Coming,
             (false, true) => TextState::Missing,
         }
-    }
-
-    /// Whether every part of a split corpus has been read (or given up on).
-    pub fn texts_settled(&self) -> bool {
-        self.settled
-            .try_with(|s| s.iter().all(|&done| done))
-            .unwrap_or(true)
     }
 
     /// Asks for the part that holds `article` before the others.
