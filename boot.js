@@ -22,7 +22,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 if (window.trustedTypes?.createPolicy) {
   const tags = new Set(
     ("a article aside blockquote button code dd details div dl dt fieldset g h1 h2 h3 " +
-      "header input label legend li line main mark ol option p progress rect section select " +
+      "header input label legend li line main mark ol option p path progress rect section select " +
       "span strong summary svg table tbody td text textarea th thead time title tr ul").split(" "),
   );
   window.trustedTypes.createPolicy("default", {

@@ -435,6 +435,92 @@ pub fn clusters(extents: &[(f64, f64)], min_gap: f64) -> Vec<std::ops::Range<usi
     out
 }
 
+/// What one lane draws at one place: a single item, or a cluster of items
+/// that start too close together to tell apart, with its extent in pixels of
+/// a [`Scale`]. A single item spans its dates, so a long or uncertain one can
+/// lie under later ones; a cluster spans the starts of its items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spot {
+    pub x0: f64,
+    pub x1: f64,
+    /// Its items, as a range of [`LaneSpots::order`].
+    pub members: std::ops::Range<usize>,
+}
+
+/// The spots of one lane in view, by where they start.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LaneSpots {
+    /// The lane's items in view (indices into the items), by where they start.
+    pub order: Vec<usize>,
+    pub spots: Vec<Spot>,
+}
+
+impl LaneSpots {
+    /// Places the items `in_lane` on `scale`, each at least `min_width`
+    /// pixels wide, keeps those that reach into `0..scale.width`, and draws
+    /// items whose starts come closer than `gap` pixels as one cluster.
+    pub fn place(
+        scale: &Scale,
+        items: &[Item],
+        in_lane: &[usize],
+        min_width: f64,
+        gap: f64,
+    ) -> LaneSpots {
+        let mut placed: Vec<(usize, f64, f64)> = in_lane
+            .iter()
+            .filter_map(|&i| {
+                let dates = &items.get(i)?.dates;
+                let x0 = scale.x(dates.first_day() as f64);
+                let x1 = scale.x((dates.last_day() + 1) as f64).max(x0 + min_width);
+                (x1 >= 0.0 && x0 <= scale.width).then_some((i, x0, x1))
+            })
+            .collect();
+        placed.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let starts: Vec<(f64, f64)> = placed
+            .iter()
+            .map(|&(_, x0, _)| (x0, x0 + min_width))
+            .collect();
+        let spots = clusters(&starts, gap)
+            .into_iter()
+            .map(|run| {
+                let (x0, x1) = if run.len() == 1 {
+                    (placed[run.start].1, placed[run.start].2)
+                } else {
+                    (starts[run.start].0, starts[run.end - 1].1)
+                };
+                Spot {
+                    x0,
+                    x1,
+                    members: run,
+                }
+            })
+            .collect();
+        LaneSpots {
+            order: placed.into_iter().map(|(i, _, _)| i).collect(),
+            spots,
+        }
+    }
+
+    /// The items of `spot`, left to right.
+    pub fn items(&self, spot: &Spot) -> &[usize] {
+        self.order.get(spot.members.clone()).unwrap_or(&[])
+    }
+
+    /// The spot at `x`, or within `slack` pixels of it: the nearest, and of
+    /// spots lying over each other the narrowest, which is drawn on top.
+    pub fn at(&self, x: f64, slack: f64) -> Option<&Spot> {
+        let distance = |s: &Spot| (s.x0 - x).max(x - s.x1).max(0.0);
+        self.spots
+            .iter()
+            .filter(|s| distance(s) <= slack)
+            .min_by(|a, b| {
+                distance(a)
+                    .total_cmp(&distance(b))
+                    .then((a.x1 - a.x0).total_cmp(&(b.x1 - b.x0)))
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -643,5 +729,48 @@ mod tests {
         );
         assert_eq!(runs, [0..2, 2..4, 4..5]);
         assert!(clusters(&[], 5.0).is_empty());
+    }
+
+    #[test]
+    fn lane_spots_cluster_what_is_close_and_find_what_is_under_the_pointer() {
+        let c = corpus();
+        let every = items(&c, &all(&c));
+        let everything: Vec<usize> = (0..every.len()).collect();
+        let first = every.iter().map(|i| i.dates.first_day()).min().unwrap();
+        let last = every.iter().map(|i| i.dates.last_day()).max().unwrap();
+        // However wide the drawing, the year-only visit of 2019 is drawn
+        // across the year and the call of November 2019 lies on it; the
+        // narrower call is what a pointer on it finds. The 2023 trip stands
+        // alone.
+        let wide = Scale::fit(first, last, 100_000.0);
+        let apart = LaneSpots::place(&wide, &every, &everything, 4.0, 6.0);
+        assert_eq!(apart.spots.len(), 3, "{apart:?}");
+        let [year, call, trip] = [0, 1, 2].map(|i| &apart.spots[i]);
+        assert_eq!(ids(&c, &every[apart.items(year)[0]]), ["year"]);
+        assert_eq!(ids(&c, &every[apart.items(call)[0]]), ["call"]);
+        assert!(year.x0 < call.x0 && call.x1 < year.x1 && year.x1 < trip.x0);
+        assert_eq!(apart.at((call.x0 + call.x1) / 2.0, 0.0), Some(call));
+        assert_eq!(apart.at((year.x0 + call.x0) / 2.0, 0.0), Some(year));
+        assert_eq!(ids(&c, &every[apart.items(trip)[0]]), ["guest", "host"]);
+        let middle = (trip.x0 + trip.x1) / 2.0;
+        assert_eq!(apart.at(middle, 0.0), Some(trip));
+        assert_eq!(apart.at(trip.x0 - 2.0, 3.0), Some(trip));
+        assert_eq!(apart.at(trip.x0 - 2.0, 1.0), None);
+        assert_eq!(apart.at(-50.0, 3.0), None);
+        // ...and so narrow that everything is one cluster.
+        let narrow = Scale::fit(first, last, 10.0);
+        let together = LaneSpots::place(&narrow, &every, &everything, 4.0, 6.0);
+        assert_eq!(together.spots.len(), 1);
+        assert_eq!(together.items(&together.spots[0]).len(), every.len());
+        // Items out of the window are not placed at all.
+        let before = Scale {
+            start: (first - 400) as f64,
+            end: (first - 100) as f64,
+            width: 1000.0,
+        };
+        assert_eq!(
+            LaneSpots::place(&before, &every, &everything, 4.0, 6.0),
+            LaneSpots::default()
+        );
     }
 }

@@ -99,6 +99,9 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("timeline lanes and window in the URL", |c, _| {
         Box::pin(timeline_e2e::view_in_url(c))
     }),
+    ("timeline marks: tips, clusters and selection", |c, _| {
+        Box::pin(timeline_e2e::marks(c))
+    }),
     ("dragging along the axis filters by dates", |c, _| {
         Box::pin(timeline_e2e::brush(c))
     }),
@@ -476,10 +479,12 @@ async fn timeline_controls(client: &Client) -> Check {
     use fantoccini::key::Key;
     open(client, &server().url("/")).await?;
     let initial = wait_for_text(client, ".timeline-window", |t| t.starts_with("Showing")).await?;
-    let marks = find_all(client, ".timeline-svg .mark, .timeline-svg .cluster").await?;
-    ensure(!marks.is_empty(), || {
-        "the timeline draws nothing".to_string()
-    })?;
+    let mut drawn = 0;
+    for path in find_all(client, ".timeline-svg .marks path").await? {
+        let d = path.attr("d").await.map_err(|e| e.to_string())?;
+        drawn += d.map_or(0, |d| d.matches('M').count());
+    }
+    ensure(drawn > 0, || "the timeline draws nothing".to_string())?;
     // Keyboard: + zooms in, an arrow pans, 0 resets.
     let canvas = client
         .find(fantoccini::Locator::Css(".timeline-canvas"))

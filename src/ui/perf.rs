@@ -12,8 +12,9 @@
 //! - `ae:first-timeline-paint`: the frame after the explorer first rendered,
 //!   with `detail.wasmBytes`, the size of the wasm memory then;
 //! - `ae:search`: a measure around each query against the index;
-//! - `ae:filter`, `ae:items`, `ae:lanes`: measures around applying the
-//!   filters (with live counts), forming timeline items and forming lanes.
+//! - `ae:filter`, `ae:items`, `ae:lanes`, `ae:marks`: measures around
+//!   applying the filters (with live counts), forming timeline items,
+//!   forming lanes and laying out the timeline's marks.
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

@@ -11,8 +11,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::use_state;
+use crate::corpus::EventIx;
 use crate::dates::{DayNumber, Precision};
-use crate::timeline::{clusters, lanes, Item, LaneMode, Scale};
+use crate::timeline::{lanes, Item, Lane, LaneMode, LaneSpots, Scale, Spot, MIN_WINDOW_DAYS};
 
 /// Width of the drawing in SVG units; it scales to the page width.
 const WIDTH: f64 = 1000.0;
@@ -112,63 +113,6 @@ pub fn Timeline() -> impl IntoView {
         let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
         scale.update(|s| *s = s.zoom(factor, x.clamp(0.0, s.width)));
     };
-    // Pointers down on the drawing: one pans (or brushes on the axis), two pinch.
-    let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
-    let brush = RwSignal::new(None::<(f64, f64)>);
-    let on_down = move |ev: leptos::ev::PointerEvent| {
-        let x = svg_x(&ev);
-        pointers.update_value(|p| {
-            p.retain(|&(id, _)| id != ev.pointer_id());
-            p.push((ev.pointer_id(), x));
-        });
-        let alone = pointers.with_value(|p| p.len() == 1);
-        brush.set((alone && svg_y(&ev) < AXIS && x > LABEL).then_some((x, x)));
-    };
-    let on_move = move |ev: leptos::ev::PointerEvent| {
-        let x = svg_x(&ev);
-        let before = pointers.get_value();
-        let Some(i) = before.iter().position(|&(id, _)| id == ev.pointer_id()) else {
-            return;
-        };
-        pointers.update_value(|p| p[i].1 = x);
-        if let Some((from, _)) = brush.get_untracked() {
-            brush.set(Some((from, x.clamp(LABEL, WIDTH))));
-            return;
-        }
-        match before.as_slice() {
-            [(_, last)] => scale.update(|s| *s = s.pan(last - x)),
-            [a, b] => {
-                let other = if i == 0 { b.1 } else { a.1 };
-                let (old, new) = ((before[i].1 - other).abs(), (x - other).abs());
-                if old > 1.0 && new > 1.0 {
-                    let anchor = (x + other) / 2.0 - LABEL;
-                    scale.update(|s| *s = s.zoom(new / old, anchor.clamp(0.0, s.width)));
-                }
-            }
-            _ => {}
-        }
-    };
-    let on_up = move |ev: leptos::ev::PointerEvent| {
-        pointers.update_value(|p| p.retain(|&(id, _)| id != ev.pointer_id()));
-        if let Some((a, b)) = brush.get_untracked() {
-            brush.set(None);
-            if (a - b).abs() > 3.0 {
-                let s = scale.get_untracked();
-                let day = |x: f64| s.day_at(x - LABEL);
-                let (from, to) = (day(a.min(b)).floor(), day(a.max(b)).ceil() - 1.0);
-                filters.update(|f| {
-                    f.from = Some(from as DayNumber);
-                    f.to = Some(to as DayNumber);
-                });
-            }
-        }
-    };
-    let brush_view = move || {
-        brush.get().map(|(a, b)| {
-            view! { <rect class="brush" x=a.min(b) y=0 width=(a - b).abs() height=AXIS /> }
-        })
-    };
-
     // Lanes change with the filters and the lane mode, not with zoom or pan.
     let lane_list = {
         let corpus = corpus.clone();
@@ -179,10 +123,7 @@ pub fn Timeline() -> impl IntoView {
             }))
         })
     };
-    let height = move || {
-        let shown = lane_list.with(|l| l.len().min(MAX_LANES));
-        AXIS + LANE * (shown.max(1) as f64) + 4.0
-    };
+    let height = move || lane_list.with(|l| drawing_height(l.len()));
     let tick_marks = move || {
         let s = scale.get();
         let height = height();
@@ -207,14 +148,10 @@ pub fn Timeline() -> impl IntoView {
             })
             .collect_view()
     };
-    // The lanes are redrawn on zoom and pan; their marks carry the index of
-    // their first event, and one click handler on the drawing reads it.
+    // The lane bands and labels change with the lanes only.
     let rows = {
         let corpus = corpus.clone();
         move || {
-            let s = scale.get();
-            let items = items.get();
-            let chosen = selected.get();
             lane_list
                 .get()
                 .iter()
@@ -231,7 +168,6 @@ pub fn Timeline() -> impl IntoView {
                             .collect::<Vec<_>>()
                             .join(" – ")
                     };
-                    let marks = lane_marks(&s, &items, &lane.items, y, chosen);
                     view! {
                         <g class="lane">
                             <rect class="lane-band" x=0 y=y width=WIDTH height=LANE />
@@ -239,22 +175,187 @@ pub fn Timeline() -> impl IntoView {
                                 {truncate(&label, 22)}
                                 <title>{label.clone()}</title>
                             </text>
-                            {marks}
                         </g>
                     }
                 })
                 .collect_view()
         }
     };
+    // The marks are redrawn on every zoom and pan step, so they are a few
+    // paths rather than an element each; where each spot lies is kept to
+    // find what a click or a hover is on.
+    let marks = Memo::new(move |_| {
+        let s = scale.get();
+        let chosen = selected.get();
+        super::perf::measured("ae:marks", || {
+            items.with(|items| {
+                lane_list.with(|lanes| {
+                    Marks::draw(&s, items, &lanes[..lanes.len().min(MAX_LANES)], chosen)
+                })
+            })
+        })
+    });
+    let spot_at = move |x: f64, y: f64| -> Option<(usize, Spot)> {
+        let row = ((y - AXIS) / LANE).floor();
+        if x < LABEL || row < 0.0 {
+            return None;
+        }
+        marks.with_untracked(|m| {
+            let lane = m.lanes.get(row as usize)?;
+            let spot = lane.at(x - LABEL, 3.0)?;
+            Some((row as usize, spot.clone()))
+        })
+    };
+    let hover = RwSignal::new(None::<Hover>);
+    let describe = {
+        let corpus = corpus.clone();
+        move |row: usize, spot: &Spot| -> Option<String> {
+            let members: Vec<usize> =
+                marks.with_untracked(|m| m.lanes.get(row).map(|l| l.items(spot).to_vec()))?;
+            items.with_untracked(|items| {
+                let first = items.get(*members.first()?)?;
+                if members.len() == 1 {
+                    let who = first
+                        .participants
+                        .iter()
+                        .take(3)
+                        .map(|&e| corpus.entity(e).name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let more = if first.participants.len() > 3 {
+                        ", …"
+                    } else {
+                        ""
+                    };
+                    Some(format!(
+                        "{}: {} — {who}{more}",
+                        first.dates.label(),
+                        first.kind.label()
+                    ))
+                } else {
+                    let last = items.get(*members.last()?)?;
+                    Some(format!(
+                        "{} events, {} to {}; click to zoom in",
+                        members.len(),
+                        first.dates.label(),
+                        last.dates.label()
+                    ))
+                }
+            })
+        }
+    };
+    let show_tip = move |ev: &leptos::ev::PointerEvent| {
+        let (x, y) = svg_point(ev);
+        let found = spot_at(x, y).and_then(|(row, spot)| describe(row, &spot));
+        hover.set(found.map(|text| Hover {
+            left: x / WIDTH * 100.0,
+            top: y / lane_list.with_untracked(|l| drawing_height(l.len())) * 100.0,
+            text,
+        }));
+    };
+    // Pointers down on the drawing: one pans (or brushes on the axis), two pinch.
+    let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
+    // Whether the pointers moved the drawing since they went down: the click
+    // that ends a drag selects nothing.
+    let dragged = StoredValue::new(false);
+    let brush = RwSignal::new(None::<(f64, f64)>);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let x = svg_x(&ev);
+        pointers.update_value(|p| {
+            p.retain(|&(id, _)| id != ev.pointer_id());
+            p.push((ev.pointer_id(), x));
+        });
+        dragged.set_value(false);
+        let alone = pointers.with_value(|p| p.len() == 1);
+        brush.set((alone && svg_y(&ev) < AXIS && x > LABEL).then_some((x, x)));
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let x = svg_x(&ev);
+        let before = pointers.get_value();
+        let Some(i) = before.iter().position(|&(id, _)| id == ev.pointer_id()) else {
+            show_tip(&ev);
+            return;
+        };
+        pointers.update_value(|p| p[i].1 = x);
+        if (before[i].1 - x).abs() > 0.5 {
+            dragged.set_value(true);
+        }
+        if let Some((from, _)) = brush.get_untracked() {
+            brush.set(Some((from, x.clamp(LABEL, WIDTH))));
+            return;
+        }
+        match before.as_slice() {
+            [(_, last)] => scale.update(|s| *s = s.pan(last - x)),
+            [a, b] => {
+                let other = if i == 0 { b.1 } else { a.1 };
+                let (old, new) = ((before[i].1 - other).abs(), (x - other).abs());
+                if old > 1.0 && new > 1.0 {
+                    let anchor = (x + other) / 2.0 - LABEL;
+                    scale.update(|s| *s = s.zoom(new / old, anchor.clamp(0.0, s.width)));
+                }
+            }
+            _ => {}
+        }
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        hover.set(None);
+        pointers.update_value(|p| p.retain(|&(id, _)| id != ev.pointer_id()));
+        if let Some((a, b)) = brush.get_untracked() {
+            brush.set(None);
+            if (a - b).abs() > 3.0 {
+                let s = scale.get_untracked();
+                let day = |x: f64| s.day_at(x - LABEL);
+                let (from, to) = (day(a.min(b)).floor(), day(a.max(b)).ceil() - 1.0);
+                filters.update(|f| {
+                    f.from = Some(from as DayNumber);
+                    f.to = Some(to as DayNumber);
+                });
+            }
+        }
+    };
+    let brush_view = move || {
+        brush.get().map(|(a, b)| {
+            view! { <rect class="brush" x=a.min(b) y=0 width=(a - b).abs() height=AXIS /> }
+        })
+    };
+
+    // A click on a mark selects its event; on a cluster it zooms in to
+    // separate its events, or selects the first when they cannot be.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let first = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .and_then(|el| el.closest("[data-event]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-event"))
-            .and_then(|v| v.parse::<u32>().ok());
-        if let Some(first) = first {
-            selected.set(Some(crate::corpus::EventIx(first)));
+        if dragged.get_value() {
+            return;
+        }
+        let (x, y) = svg_point(&ev);
+        let Some((row, spot)) = spot_at(x, y) else {
+            return;
+        };
+        let members: Vec<usize> = marks
+            .with_untracked(|m| m.lanes.get(row).map(|l| l.items(&spot).to_vec()))
+            .unwrap_or_default();
+        let (first_event, first, last) = items.with_untracked(|items| {
+            let dates = members
+                .iter()
+                .filter_map(|&i| items.get(i))
+                .map(|i| &i.dates);
+            (
+                members
+                    .first()
+                    .and_then(|&i| items.get(i))
+                    .map(|i| i.events[0]),
+                dates.clone().map(|d| d.first_day()).min(),
+                dates.map(|d| d.last_day()).max(),
+            )
+        });
+        let at_most_zoom = scale.with_untracked(|s| s.end - s.start <= MIN_WINDOW_DAYS + 0.5);
+        match (members.len(), first, last) {
+            (2.., Some(first), Some(last)) if !at_most_zoom => {
+                scale.set(Scale::fit(first, last, WIDTH - LABEL));
+            }
+            _ => {
+                if let Some(event) = first_event {
+                    selected.set(Some(event));
+                }
+            }
         }
     };
     let drawing = view! {
@@ -279,6 +380,27 @@ pub fn Timeline() -> impl IntoView {
             </rect>
             <g clip-path="url(#plot-area)">{tick_marks}</g>
             {rows}
+            <g class="marks">
+                <path class="mark-uncertain" d=move || marks.with(|m| m.uncertain.clone()) />
+                <path class="mark-clusters" d=move || marks.with(|m| m.clusters.clone()) />
+                <path class="mark-exact" d=move || marks.with(|m| m.exact.clone()) />
+                <path class="mark-selected" d=move || marks.with(|m| m.selected.clone()) />
+                {move || {
+                    marks
+                        .with(|m| {
+                            m.counts
+                                .iter()
+                                .map(|&(x, y, n)| {
+                                    view! {
+                                        <text class="cluster-count" x=x y=y>
+                                            {n.to_string()}
+                                        </text>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </g>
             {brush_view}
         </svg>
     };
@@ -333,77 +455,122 @@ pub fn Timeline() -> impl IntoView {
                 role="group"
                 aria-label="Timeline: plus and minus zoom, arrow keys pan, 0 resets"
                 on:keydown=on_key
+                class:pointing=move || hover.with(Option::is_some)
             >
                 {drawing}
+                {move || {
+                    hover
+                        .get()
+                        .map(|tip| {
+                            let side = if tip.left < 30.0 {
+                                "timeline-tip from-left"
+                            } else if tip.left > 70.0 {
+                                "timeline-tip from-right"
+                            } else {
+                                "timeline-tip"
+                            };
+                            view! {
+                                <div
+                                    class=side
+                                    aria-hidden="true"
+                                    style:left=format!("{:.2}%", tip.left)
+                                    style:top=format!("{:.2}%", tip.top)
+                                >
+                                    {tip.text}
+                                </div>
+                            }
+                        })
+                }}
             </div>
         </section>
     }
 }
 
-/// The marks of one lane: bars, points and clusters, only those in view.
-fn lane_marks(
-    s: &Scale,
-    items: &[Item],
-    in_lane: &[usize],
-    y: f64,
-    selected: Option<crate::corpus::EventIx>,
-) -> impl IntoView {
-    let mut visible: Vec<(usize, f64, f64)> = in_lane
-        .iter()
-        .map(|&i| {
-            let d = &items[i].dates;
-            (
-                i,
-                LABEL + s.x(d.first_day() as f64),
-                LABEL + s.x((d.last_day() + 1) as f64),
-            )
-        })
-        .filter(|&(_, x0, x1)| x1 >= LABEL && x0 <= WIDTH)
-        .collect();
-    visible.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let extents: Vec<(f64, f64)> = visible.iter().map(|v| (v.1, v.2.max(v.1 + 4.0))).collect();
-    let mid = y + LANE / 2.0;
-    clusters(&extents, CLUSTER_GAP)
-        .into_iter()
-        .map(|run| {
-            if run.len() > 1 {
-                let x0 = extents[run.start].0.max(LABEL);
-                let x1 = extents[run.end - 1].1.min(WIDTH);
-                let first = items[visible[run.start].0].events[0];
-                let n = run.len();
-                return view! {
-                    <g class="cluster" data-event=first.0>
-                        <rect x=x0 y=y + 4.0 width=(x1 - x0).max(14.0) height=LANE - 8.0 rx=7 />
-                        <text x=x0 + 4.0 y=mid + 4.0>{n.to_string()}</text>
-                        <title>{format!("{n} events close together; zoom in to separate them")}</title>
-                    </g>
+/// What the pointer is over, for the tip beside it: where (in percent of the
+/// drawing) and what.
+#[derive(Clone, Debug, PartialEq)]
+struct Hover {
+    left: f64,
+    top: f64,
+    text: String,
+}
+
+/// The marks of the lanes in view, drawn as one path per look, bottom to
+/// top: month- or year-precision dates as pale dashed spans, clusters as
+/// pills with their count, exact dates as solid bars, and an outline round
+/// the selected event (or the cluster holding it). `lanes` keeps where each
+/// spot is.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Marks {
+    exact: String,
+    uncertain: String,
+    clusters: String,
+    selected: String,
+    /// Where each cluster's count goes, and the count.
+    counts: Vec<(f64, f64, usize)>,
+    lanes: Vec<LaneSpots>,
+}
+
+impl Marks {
+    fn draw(s: &Scale, items: &[Item], lanes: &[Lane], selected: Option<EventIx>) -> Marks {
+        let mut m = Marks::default();
+        let holds = |i: usize| {
+            selected.is_some_and(|e| items.get(i).is_some_and(|item| item.events.contains(&e)))
+        };
+        for (row, lane) in lanes.iter().enumerate() {
+            let y = AXIS + LANE * row as f64;
+            let spots = LaneSpots::place(s, items, &lane.items, 4.0, CLUSTER_GAP);
+            for spot in &spots.spots {
+                let members = spots.items(spot);
+                let x0 = LABEL + spot.x0.max(0.0);
+                let x1 = LABEL + spot.x1.min(s.width);
+                let is_selected = members.iter().any(|&i| holds(i));
+                if members.len() > 1 {
+                    let (top, height) = (y + 4.0, LANE - 8.0);
+                    let width = (x1 - x0).max(14.0);
+                    pill(&mut m.clusters, x0, top, width, height, 7.0);
+                    if is_selected {
+                        pill(&mut m.selected, x0, top, width, height, 7.0);
+                    }
+                    m.counts
+                        .push((x0 + 4.0, y + LANE / 2.0 + 4.0, members.len()));
+                    continue;
                 }
-                .into_any();
+                let Some(item) = items.get(members[0]) else {
+                    continue;
+                };
+                let exact = item.dates.start.precision() == Precision::Day
+                    && item
+                        .dates
+                        .end
+                        .is_none_or(|e| e.precision() == Precision::Day);
+                let (top, height, width) = (y + 6.0, LANE - 12.0, (x1 - x0).max(4.0));
+                let path = if exact {
+                    &mut m.exact
+                } else {
+                    &mut m.uncertain
+                };
+                pill(path, x0, top, width, height, 2.0);
+                if is_selected {
+                    pill(&mut m.selected, x0, top, width, height, 2.0);
+                }
             }
-            let (i, x0, x1) = visible[run.start];
-            let item = &items[i];
-            let first = item.events[0];
-            let exact = item.dates.start.precision() == Precision::Day
-                && item.dates.end.is_none_or(|e| e.precision() == Precision::Day);
-            let mut class = String::from("mark");
-            if !exact {
-                class.push_str(" uncertain");
-            }
-            if selected == Some(first) {
-                class.push_str(" selected");
-            }
-            let title = format!("{}: {}", item.dates.label(), item.kind.label());
-            let x0 = x0.max(LABEL);
-            let width = (x1.min(WIDTH) - x0).max(4.0);
-            view! {
-                <g class=class data-event=first.0>
-                    <rect x=x0 y=y + 6.0 width=width height=LANE - 12.0 rx=2 />
-                    <title>{title}</title>
-                </g>
-            }
-            .into_any()
-        })
-        .collect_view()
+            m.lanes.push(spots);
+        }
+        m
+    }
+}
+
+/// Appends a rectangle with corners rounded by `r` to an SVG path.
+fn pill(path: &mut String, x: f64, y: f64, width: f64, height: f64, r: f64) {
+    use std::fmt::Write;
+    let r = r.min(width / 2.0).min(height / 2.0);
+    let (w, h) = (width - 2.0 * r, height - 2.0 * r);
+    let _ = write!(
+        path,
+        "M{:.1} {y:.1}h{w:.1}a{r} {r} 0 0 1 {r} {r}v{h:.1}a{r} {r} 0 0 1 -{r} {r}h-{w:.1}a{r} {r} 0 0 1 -{r} -{r}v-{h:.1}a{r} {r} 0 0 1 {r} -{r}z",
+        x + r
+    );
 }
 
 /// The pointer's position in SVG units (the drawing scales uniformly).
@@ -423,6 +590,11 @@ fn svg_point(ev: &web_sys::MouseEvent) -> (f64, f64) {
         (f64::from(ev.client_x()) - rect.left()) * k,
         (f64::from(ev.client_y()) - rect.top()) * k,
     )
+}
+
+/// The height of the drawing with `lanes` lanes (in SVG units).
+fn drawing_height(lanes: usize) -> f64 {
+    AXIS + LANE * (lanes.clamp(1, MAX_LANES) as f64) + 4.0
 }
 
 fn svg_x(ev: &web_sys::MouseEvent) -> f64 {

@@ -118,3 +118,91 @@ pub async fn brush(client: &Client) -> Check {
         .await
         .map(drop)
 }
+
+/// Finds, by moving the pointer along the lanes, the first mark whose tip
+/// starts as `wanted` says, and returns where it is (viewport pixels) and
+/// the tip's text.
+async fn find_mark(client: &Client, cluster: bool) -> Result<(f64, f64, String), String> {
+    let found = client
+        .execute_async(
+            "const [cluster, done] = arguments;
+             const svg = document.querySelector('.timeline-svg');
+             svg.scrollIntoView({ block: 'center' });
+             // A task's turn, without the clamp of setTimeout.
+             const channel = new MessageChannel();
+             const turn = () => new Promise((r) => { channel.port1.onmessage = r; channel.port2.postMessage(0); });
+             (async () => {
+               const r = svg.getBoundingClientRect();
+               const k = r.width / 1000;
+               for (let row = 0; row < 14; row++) {
+                 const y = Math.round(r.top + (28 + 26 * row + 13) * k);
+                 if (y > r.bottom) break;
+                 for (let x = Math.ceil(r.left + 150 * k); x < r.right - 1; x += 2) {
+                   svg.dispatchEvent(new PointerEvent('pointermove',
+                     { clientX: x, clientY: y, pointerId: 7, pointerType: 'mouse', bubbles: true }));
+                   await turn();
+                   const tip = document.querySelector('.timeline-tip');
+                   if (tip && /^\\d+ events, /.test(tip.textContent) === cluster) {
+                     done([x, y, tip.textContent]);
+                     return;
+                   }
+                 }
+               }
+               done(null);
+             })();",
+            vec![serde_json::json!(cluster)],
+        )
+        .await
+        .map_err(|e| format!("move along the lanes: {e}"))?;
+    let what = if cluster { "cluster" } else { "single mark" };
+    match found.as_array().map(Vec::as_slice) {
+        Some([x, y, tip]) => Ok((
+            x.as_f64().unwrap_or(0.0),
+            y.as_f64().unwrap_or(0.0),
+            tip.as_str().unwrap_or_default().to_string(),
+        )),
+        _ => Err(format!("no {what} shows a tip under the pointer")),
+    }
+}
+
+async fn click_at(client: &Client, x: f64, y: f64) -> Check {
+    let actions = MouseActions::new("mouse".to_string())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x,
+            y,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    let done = client
+        .perform_actions(actions)
+        .await
+        .map_err(|e| format!("click at {x}, {y}: {e}"));
+    let _ = client.release_actions().await;
+    done
+}
+
+/// A mark shows what it is under the pointer and opens its event when
+/// clicked; a cluster zooms in to separate its events.
+pub async fn marks(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    let initial = wait_for_text(client, ".timeline-window", |t| t.starts_with("Showing")).await?;
+    let (x, y, tip) = find_mark(client, true).await?;
+    click_at(client, x, y).await?;
+    let zoomed = wait_for_text(client, ".timeline-window", |t| t != initial).await?;
+    ensure(zoomed.starts_with("Showing"), || {
+        format!("after clicking the cluster {tip:?} the window reads {zoomed:?}")
+    })?;
+    let (x, y, tip) = find_mark(client, false).await?;
+    let Some((date, _)) = tip.split_once(": ") else {
+        return Err(format!("the tip {tip:?} does not start with a date"));
+    };
+    click_at(client, x, y).await?;
+    wait_for_text(client, "#detail-title", |t| t.contains(date))
+        .await
+        .map(drop)
+}
