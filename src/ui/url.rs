@@ -55,12 +55,36 @@ fn view_of(state: &State) -> ViewState {
     }
 }
 
+/// How long the address waits for typing, zooming or panning to pause
+/// before it follows them: the browser's history is slow to write (a
+/// millisecond or more), and one write per keystroke or zoom step adds up.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// An address written later, once typing, zooming or panning pauses.
+#[derive(Clone)]
+struct Pending {
+    url: String,
+    timer: TimeoutHandle,
+}
+
+fn replace(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
 /// Reads the view from the address, then mirrors every change back into it.
 pub fn sync(state: &State) {
     apply(state, view_state::decode(&state.corpus, &current_pairs()));
+    let pending = StoredValue::new(None::<Pending>);
     {
         let state = state.clone();
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            // The address stepped to is the view now; a write still waiting
+            // would replace it.
+            if let Some(p) = pending.try_update_value(Option::take).flatten() {
+                p.timer.clear();
+            }
             apply(&state, view_state::decode(&state.corpus, &current_pairs()));
         });
     }
@@ -89,8 +113,13 @@ pub fn sync(state: &State) {
         } else {
             format!("?{query}")
         };
-        let current = window.location().search().unwrap_or_default();
-        let unchanged = current.trim_start_matches('?') == query;
+        let written = pending.with_value(|p| p.as_ref().map(|p| p.url.clone()));
+        let current = match &written {
+            Some(url) => url.clone(),
+            None => window.location().search().unwrap_or_default(),
+        };
+        let unchanged =
+            current.trim_start_matches('?') == query || written.as_deref() == Some(url.as_str());
         if let (false, Ok(history)) = (unchanged, window.history()) {
             // Typing in the search box, zooming and panning replace the entry
             // instead of adding one per keystroke or wheel step; every other
@@ -102,11 +131,34 @@ pub fn sync(state: &State) {
                     ..p.clone()
                 } == view
             });
-            let _ = if only_query_changed || previous.is_none() {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            let waiting = pending.try_update_value(Option::take).flatten();
+            if let Some(p) = &waiting {
+                p.timer.clear();
+            }
+            if previous.is_none() {
+                replace(&url);
+            } else if only_query_changed {
+                let later = url.clone();
+                let timer = set_timeout_with_handle(
+                    move || {
+                        if pending.try_update_value(Option::take).flatten().is_some() {
+                            replace(&later);
+                        }
+                    },
+                    SETTLE,
+                );
+                if let Ok(timer) = timer {
+                    pending.set_value(Some(Pending { url, timer }));
+                } else {
+                    replace(&url);
+                }
             } else {
-                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-            };
+                // The entry being left keeps the view it showed last.
+                if let Some(p) = waiting {
+                    replace(&p.url);
+                }
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
         }
         view
     });

@@ -115,6 +115,25 @@ pub async fn wait_for_text(
     })
 }
 
+/// Waits until the page's address satisfies `accept`; returns it.
+pub async fn wait_for_url(
+    client: &Client,
+    accept: impl Fn(&str) -> bool,
+) -> Result<String, String> {
+    let start = Instant::now();
+    let mut last = String::new();
+    while start.elapsed() < PATIENCE {
+        if let Ok(url) = client.current_url().await {
+            last = url.to_string();
+            if accept(&last) {
+                return Ok(last);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("the address stayed {last}"))
+}
+
 /// The first few hundred characters of the page's text, to say what it
 /// showed instead of what a test waited for.
 async fn page_start(client: &Client) -> String {
