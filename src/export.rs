@@ -30,7 +30,9 @@ struct Evidence<'a> {
     title: &'a str,
     start: u32,
     end: u32,
-    text: &'a str,
+    /// `None` when the article's text could not be read (a part of a split
+    /// corpus that failed): the span still says where the evidence is.
+    text: Option<&'a str>,
 }
 
 fn rows<'a>(corpus: &'a Corpus, events: &[EventIx]) -> Vec<Row<'a>> {
@@ -61,7 +63,7 @@ fn rows<'a>(corpus: &'a Corpus, events: &[EventIx]) -> Vec<Row<'a>> {
                             title: &a.title,
                             start: ev.span.start,
                             end: ev.span.end,
-                            text: a.slice(ev.span),
+                            text: a.body().map(|_| a.slice(ev.span)),
                         }
                     })
                     .collect(),
@@ -76,13 +78,20 @@ pub fn to_json(corpus: &Corpus, events: &[EventIx]) -> String {
     serde_json::to_string_pretty(&rows(corpus, events)).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// The events as CSV with a header row; lists are joined with "; ".
+/// The events as CSV with a header row; lists are joined with "; ", the
+/// evidence sentences with " | ", and `evidence_spans` says where each one is
+/// (`article:start-end`, in code points).
 pub fn to_csv(corpus: &Corpus, events: &[EventIx]) -> String {
     let mut out = String::from(
-        "id,kind,kind_label,start,end,participants,host,place,summary,sources,evidence,claims\r\n",
+        "id,kind,kind_label,start,end,participants,host,place,summary,sources,evidence,evidence_spans,claims\r\n",
     );
     for r in rows(corpus, events) {
-        let evidence: Vec<&str> = r.evidence.iter().map(|e| e.text).collect();
+        let evidence: Vec<&str> = r.evidence.iter().map(|e| e.text.unwrap_or("")).collect();
+        let spans: Vec<String> = r
+            .evidence
+            .iter()
+            .map(|e| format!("{}:{}-{}", e.article, e.start, e.end))
+            .collect();
         let fields = [
             r.id.to_string(),
             r.kind.to_string(),
@@ -95,6 +104,7 @@ pub fn to_csv(corpus: &Corpus, events: &[EventIx]) -> String {
             r.summary.to_string(),
             r.sources.join("; "),
             evidence.join(" | "),
+            spans.join("; "),
             r.claims.join("; "),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
@@ -138,7 +148,7 @@ mod tests {
         let lines: Vec<_> = csv.split("\r\n").collect();
         assert_eq!(
             lines[1],
-            "e1,042,Visit,2023-03,,Xi,Russia,,\"'=cmd(), a \"\"visit\"\"\",Wire,\"He said \"\"yes, 40 times\"\".\",40 meetings"
+            "e1,042,Visit,2023-03,,Xi,Russia,,\"'=cmd(), a \"\"visit\"\"\",Wire,\"He said \"\"yes, 40 times\"\".\",a:0-24,40 meetings"
         );
         assert_eq!(lines.len(), 3, "header, one row, final empty");
     }
@@ -150,5 +160,39 @@ mod tests {
         assert_eq!(json[0]["start"], "2023-03");
         assert_eq!(json[0]["end"], serde_json::Value::Null);
         assert_eq!(json[0]["evidence"][0]["text"], "He said \"yes, 40 times\".");
+    }
+
+    #[test]
+    fn evidence_whose_text_was_not_read_keeps_its_span() {
+        let whole = corpus();
+        let c = Corpus {
+            articles: whole
+                .articles
+                .iter()
+                .map(|a| {
+                    let meta = crate::corpus::ArticleMeta {
+                        id: a.id.clone(),
+                        title: a.title.clone(),
+                        source: a.source.clone(),
+                        url: a.url.clone(),
+                        published: a.published,
+                        language: a.language.clone(),
+                    };
+                    crate::corpus::Article::without_body(meta, a.length, Some(0))
+                })
+                .collect(),
+            ..whole
+        };
+        let json: serde_json::Value = serde_json::from_str(&to_json(&c, &[EventIx(0)])).unwrap();
+        assert_eq!(json[0]["evidence"][0]["text"], serde_json::Value::Null);
+        assert_eq!(json[0]["evidence"][0]["end"], 24);
+        let csv = to_csv(&c, &[EventIx(0)]);
+        assert!(
+            csv.split("\r\n")
+                .nth(1)
+                .unwrap()
+                .ends_with(",,a:0-24,40 meetings"),
+            "{csv}"
+        );
     }
 }

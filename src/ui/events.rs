@@ -29,6 +29,8 @@ pub fn EventList() -> impl IntoView {
     let count = move || items.with(|i| i.len());
     let limit = RwSignal::new(PAGE);
     let filtered = state.filtered;
+    let settled = state.texts_settled;
+    let waiting = move || !settled.get();
     let export = move |csv: bool| {
         let events = filtered.with_untracked(|f| f.events.clone());
         if csv {
@@ -50,9 +52,16 @@ pub fn EventList() -> impl IntoView {
         <section class="event-list" aria-labelledby="events-title">
             <div class="list-head">
                 <h2 id="events-title">{move || format!("Events ({})", count())}</h2>
+                // The export carries each evidence sentence: it waits for
+                // the texts of a split corpus.
                 <div class="export" role="group" aria-label="Export the filtered events">
-                    <button type="button" on:click=move |_| export(true)>"Export CSV"</button>
-                    <button type="button" on:click=move |_| export_json(false)>"Export JSON"</button>
+                    <button type="button" on:click=move |_| export(true) disabled=waiting>
+                        "Export CSV"
+                    </button>
+                    <button type="button" on:click=move |_| export_json(false) disabled=waiting>
+                        "Export JSON"
+                    </button>
+                    {move || waiting().then(|| view! { <span class="export-wait">"(waiting for the article texts)"</span> })}
                 </div>
             </div>
             <Show

@@ -239,18 +239,28 @@ pub fn PastePanel() -> impl IntoView {
 
     let corpus = state.corpus.clone();
     let settled = state.texts_settled;
-    let waiting = move || {
-        let waiting = !settled.get_untracked();
-        if waiting {
-            if let Some(adder) = adder {
-                adder.added.set(Some(
-                        "The corpus's article texts are still arriving; try again once they are all here."
-                            .to_string(),
-                    ));
+    // The corpus is written out whole, texts included: not before they are
+    // all here, and not at all when some could not be read.
+    let waiting = {
+        let state = state.clone();
+        move || {
+            let why = if !settled.get_untracked() {
+                Some("The corpus's article texts are still arriving; try again once they are all here.".to_string())
+            } else {
+                match state.missing_texts() {
+                    0 => None,
+                    n => Some(format!(
+                        "The texts of {n} article(s) could not be read (the loader's messages say which part), so adding or saving now would write them without their text. Reload the page to read them again."
+                    )),
+                }
+            };
+            if let (Some(why), Some(adder)) = (&why, adder) {
+                adder.added.set(Some(why.clone()));
             }
+            why.is_some()
         }
-        waiting
     };
+    let waiting_save = waiting.clone();
     let add = Callback::new(move |()| {
         if waiting() {
             return;
@@ -282,7 +292,7 @@ pub fn PastePanel() -> impl IntoView {
 
     let corpus = state.corpus.clone();
     let save = move |_| {
-        if waiting() {
+        if waiting_save() {
             return;
         }
         let file = corpus::to_file(&corpus);

@@ -230,6 +230,16 @@ impl State {
         }
     }
 
+    /// How many articles have no text and will get none: their part could
+    /// not be read. (Before the parts settle, texts still coming count too.)
+    pub fn missing_texts(&self) -> usize {
+        self.corpus
+            .articles
+            .iter()
+            .filter(|a| a.body().is_none())
+            .count()
+    }
+
     /// Asks for the part that holds `article` before the others.
     pub fn want_text(&self, article: ArticleIx) {
         if let Some(p) = self.corpus.article(article).part {

@@ -106,6 +106,28 @@ pub async fn a_missing_part_is_named(client: &Client) -> Check {
             && said.ends_with(&format!("its {PER_PART} article(s) are shown without text")),
         || format!("the dropped part is described as {said:?}"),
     )?;
+    // Saving would write those articles without their text: refused, saying
+    // why. Exporting the events goes ahead once the parts have settled.
+    crate::support::click(client, "//details[@class='paste-panel']/summary").await?;
+    crate::support::click(client, "//button[text()='Save this corpus (JSON)']").await?;
+    wait_for_text(client, ".paste-added", |t| {
+        t.starts_with(&format!(
+            "The texts of {PER_PART} article(s) could not be read"
+        ))
+    })
+    .await?;
+    let export = client
+        .find(fantoccini::Locator::XPath("//button[text()='Export CSV']"))
+        .await
+        .map_err(|e| format!("no export button: {e}"))?;
+    ensure(
+        export
+            .attr("disabled")
+            .await
+            .map_err(|e| e.to_string())?
+            .is_none(),
+        || "export stays disabled after the parts settled".to_string(),
+    )?;
     let kept = &corpus.articles[3 * PER_PART].id;
     open(
         client,
