@@ -5,8 +5,6 @@
 //! Invariant: every figure is computed from the items or corpus given, so a
 //! claim is never "confirmed" by anything the corpus does not contain.
 
-use std::collections::BTreeMap;
-
 use crate::corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
 use crate::dates::DayNumber;
 use crate::timeline::Item;
@@ -14,32 +12,48 @@ use crate::timeline::Item;
 /// Items per year of their start date, every year from the first to the last
 /// present (empty years included, so the chart's gaps are honest).
 pub fn per_year(items: &[Item]) -> Vec<(i32, usize)> {
-    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for item in items {
-        *counts.entry(item.dates.start.year_number()).or_default() += 1;
-    }
-    let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+    let years = || items.iter().map(|item| item.dates.start.year_number());
+    let (Some(first), Some(last)) = (years().min(), years().max()) else {
         return Vec::new();
     };
-    (first..=last)
-        .map(|y| (y, counts.get(&y).copied().unwrap_or(0)))
-        .collect()
+    let mut counts = vec![0usize; (last - first) as usize + 1];
+    for year in years() {
+        counts[(year - first) as usize] += 1;
+    }
+    (first..=last).zip(counts).collect()
 }
 
 /// The `n` entities taking part in most items, most first, ties by name.
+/// Runs on every change of the filters: a dense tally, and only the top `n`
+/// are sorted.
 pub fn top_participants(corpus: &Corpus, items: &[Item], n: usize) -> Vec<(EntityIx, usize)> {
-    let mut counts: BTreeMap<EntityIx, usize> = BTreeMap::new();
+    let mut counts = vec![0usize; corpus.entities.len()];
     for item in items {
         for &p in item.participants.iter() {
-            *counts.entry(p).or_default() += 1;
+            if let Some(c) = counts.get_mut(p.0 as usize) {
+                *c += 1;
+            }
         }
     }
-    let mut out: Vec<(EntityIx, usize)> = counts.into_iter().collect();
-    out.sort_by(|a, b| {
+    let mut out: Vec<(EntityIx, usize)> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, c)| c > 0)
+        .map(|(e, c)| (EntityIx(e as u32), c))
+        .collect();
+    let order = |a: &(EntityIx, usize), b: &(EntityIx, usize)| {
         b.1.cmp(&a.1)
             .then_with(|| corpus.entity(a.0).name.cmp(&corpus.entity(b.0).name))
-    });
-    out.truncate(n);
+            .then(a.0.cmp(&b.0))
+    };
+    if n == 0 {
+        return Vec::new();
+    }
+    if out.len() > n {
+        out.select_nth_unstable_by(n - 1, order);
+        out.truncate(n);
+    }
+    out.sort_by(order);
     out
 }
 
@@ -255,5 +269,36 @@ mod tests {
         assert_eq!(per_year(&[]), vec![]);
         let top = top_participants(&c, &items, 2);
         assert_eq!(top, vec![(EntityIx(1), 4), (EntityIx(0), 4)]);
+        assert!(top_participants(&c, &items, 0).is_empty());
+    }
+
+    #[test]
+    fn the_top_participants_are_those_a_full_sort_ranks_first() {
+        let c = crate::corpus::bundled();
+        let items = all_items(&c);
+        let mut tally: Vec<(EntityIx, usize)> = Vec::new();
+        for item in &items {
+            for &p in item.participants.iter() {
+                match tally.iter_mut().find(|(e, _)| *e == p) {
+                    Some((_, n)) => *n += 1,
+                    None => tally.push((p, 1)),
+                }
+            }
+        }
+        tally.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| c.entity(a.0).name.cmp(&c.entity(b.0).name))
+                .then(a.0.cmp(&b.0))
+        });
+        for n in [1, 2, 5, 8, tally.len(), tally.len() + 3] {
+            assert_eq!(
+                top_participants(&c, &items, n),
+                tally[..n.min(tally.len())],
+                "{n}"
+            );
+        }
+        // Every year's count, summed, is every item.
+        let years = per_year(&items);
+        assert_eq!(years.iter().map(|y| y.1).sum::<usize>(), items.len());
     }
 }
