@@ -175,10 +175,21 @@ pub async fn click(client: &Client, xpath: &str) -> Check {
     loop {
         match client.find(Locator::XPath(xpath)).await {
             Ok(element) => {
+                // Scrolled to first, as a user would: a block off screen is
+                // not laid out (`content-visibility: auto`) until it is near
+                // the viewport, and some drivers do not wait for that.
+                let _ = client
+                    .execute_async(
+                        "const [el, done] = arguments;
+                         el.scrollIntoView({ block: 'center' });
+                         requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                        vec![serde_json::to_value(&element).unwrap_or_default()],
+                    )
+                    .await;
                 return element
                     .click()
                     .await
-                    .map_err(|e| format!("click `{xpath}`: {e}"))
+                    .map_err(|e| format!("click `{xpath}`: {e}"));
             }
             Err(_) if start.elapsed() < PATIENCE => {
                 tokio::time::sleep(Duration::from_millis(100)).await
