@@ -390,6 +390,61 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             }
         }
     }
+    // "Russia and Ukraine signed it", "talks between Saudi Arabia and Iran":
+    // the states a signing or a negotiation is between take part beside
+    // the people the sentence names. A country used as an adjective ("the
+    // Russian leader", "Turkish officials") or as a place ("in Turkey") is not
+    // one of them.
+    if matches!(kind, EventKind::SignAgreement | EventKind::Negotiate) && !participants.is_empty() {
+        let verb_at = sentence.start + ws[trigger].range.start;
+        // Where the last country named after "between" ends, for the one
+        // joined to it by "and".
+        let mut between_end: Option<usize> = None;
+        for m in &in_sentence {
+            let Target::Known(ix) = m.target else {
+                continue;
+            };
+            if gazetteer.entries[ix].kind != EntityKind::Country
+                || stands_for_person.contains(&ix)
+                || participants.contains(&m.target)
+            {
+                continue;
+            }
+            let before = word_before(m);
+            let after = word_after(m).to_lowercase();
+            let subject = m.range.start < verb_at
+                && matches!(
+                    after.as_str(),
+                    "and"
+                        | "signed"
+                        | "sign"
+                        | "signs"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "agreed"
+                        | "will"
+                        | "would"
+                        | "negotiated"
+                        | "inked"
+                )
+                && !matches!(
+                    before.as_str(),
+                    "to" | "in" | "at" | "of" | "from" | "by" | "with" | "into" | "for"
+                );
+            let between = before == "between"
+                || between_end.is_some_and(|end| {
+                    text.get(end..m.range.start)
+                        .is_some_and(|gap| matches!(gap.trim(), "and" | ", and" | ","))
+                });
+            if between {
+                between_end = Some(m.range.end);
+            }
+            if subject || between {
+                participants.push(m.target.clone());
+            }
+        }
+    }
     // "The two leaders" stand for people when the sentence names fewer than
     // two; "the two countries" only when it names none.
     let names_a_group = {
@@ -730,6 +785,23 @@ mod tests {
                 "041 2024-04 [Joe Biden, Xi Jinping] host=-",
                 "057 2014 [China, Russia] host=-",
                 "036 2024-06 [Xi Jinping] host=United States",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_states_a_signing_is_between_take_part_beside_its_people() {
+        assert_eq!(
+            read(
+                "Russia and China signed the agreement in Moscow in 2014, in the presence of Russian President Vladimir Putin and Chinese President Xi Jinping. \
+                 Xi Jinping and Vladimir Putin signed a statement on talks between Russia and China in 2019. \
+                 Russian President Vladimir Putin signed a decree in 2020.",
+                "2024-05-10"
+            ),
+            [
+                "057 2014 [Vladimir Putin, Xi Jinping, Russia, China] host=Russia",
+                "057 2019 [Xi Jinping, Vladimir Putin, Russia, China] host=-",
+                "-",
             ]
         );
     }
