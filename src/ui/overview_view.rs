@@ -108,13 +108,14 @@ fn YearChart() -> impl IntoView {
             })
             .collect_view();
         view! {
+            // It fills the column (so it fits without scrolling sideways),
+            // but grows to no more than half again its natural size.
             <svg
                 class="year-chart"
                 role="group"
                 aria-label="Events per year"
-                width=width
-                height=CHART_HEIGHT + 14.0
                 viewBox=format!("0 0 {width} {}", CHART_HEIGHT + 14.0)
+                style:max-width=format!("{:.0}px", width * 1.5)
             >
                 {bars}
                 <g class="year-figures" aria-hidden="true">{figures}</g>
