@@ -215,19 +215,34 @@ pub fn extract(
                             && is_person(&m.target, gazetteer)
                     })
                     .map(|m| &m.target);
+                // "The Indian leader began the trip": a sentence that names
+                // its person only by title is about that person too.
+                let mut titled: Option<&Target> = None;
+                let mut remember = |c: &Candidate| {
+                    let person = c.participants.iter().find(|t| is_person(t, gazetteer));
+                    titled = titled.or_else(|| {
+                        person
+                            .and_then(|p| found.mentions.iter().find(|m| m.target == *p))
+                            .map(|m| &m.target)
+                    });
+                };
                 if clauses.len() >= 2 {
                     for mut c in clauses {
+                        remember(&c);
                         c.evidence = sentence.clone();
                         add_candidate(&mut own, article, c, doc.published);
                     }
                 } else {
                     match read(sentence) {
-                        Reported::Event(c) => add_candidate(&mut own, article, c, doc.published),
+                        Reported::Event(c) => {
+                            remember(&c);
+                            add_candidate(&mut own, article, c, doc.published)
+                        }
                         Reported::Claim(c) => claims.push(c),
                         Reported::Nothing => {}
                     }
                 }
-                subject = first_person.or(subject);
+                subject = first_person.or(titled).or(subject);
             }
         }
         match own.first_mut() {
@@ -710,6 +725,20 @@ mod tests {
             .expect("the Bali trip");
         assert_eq!(bali.participants, ["xi-jinping"]);
         assert_eq!(bali.host.as_deref(), Some("indonesia"));
+    }
+
+    #[test]
+    fn he_after_a_sentence_naming_its_person_by_title_is_that_person() {
+        let g = gazetteer::tests::small();
+        let text = "President Joe Biden met Chinese President Xi Jinping in Bali on Monday. \
+                    The Chinese leader travelled to Moscow in April. He flew on to Bali in May.";
+        let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
+        let may = out
+            .events
+            .iter()
+            .find(|e| e.start == "2023-05")
+            .expect("the May trip");
+        assert_eq!(may.participants, ["xi-jinping"]);
     }
 
     #[test]
