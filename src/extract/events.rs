@@ -320,6 +320,42 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
         .filter(|(_, reporter)| !reporter || others < 2)
         .map(|(t, _)| t)
         .collect();
+    // "Kishida's trip followed a visit to Kyiv last month by Biden": a
+    // visit "by" someone is that person's, whoever else the sentence names.
+    if kind == EventKind::Visit {
+        // "by" a few words after a word for the visit, with no verb between
+        // ("a visit organised by" names no visitor).
+        let by = (trigger + 1..lower.len()).find(|&b| {
+            lower[b] == "by"
+                && (b.saturating_sub(7)..b).any(|v| {
+                    VISIT.contains(&lower[v].as_str())
+                        && !lower[v + 1..b]
+                            .iter()
+                            .any(|w| HOSTING.contains(&w.as_str()) || w.ends_with("ed"))
+                })
+        });
+        if let Some(b) = by {
+            let after_by = sentence.start + ws[b].range.end;
+            // The people named right after "by", and those joined to them.
+            let mut visitors: Vec<Target> = Vec::new();
+            let mut reach = after_by;
+            for m in in_sentence.iter().filter(|m| m.range.start >= after_by) {
+                let gap = &text[reach..m.range.start];
+                let close = words(gap).len() <= 3
+                    && (visitors.is_empty() || matches!(gap.trim(), "and" | "," | ", and"));
+                if !close {
+                    break;
+                }
+                if super::is_person(&m.target, gazetteer) && !visitors.contains(&m.target) {
+                    visitors.push(m.target.clone());
+                }
+                reach = m.range.end;
+            }
+            if !visitors.is_empty() {
+                people = visitors;
+            }
+        }
+    }
     // "Xi welcomed Macron": the guest, named after the host's verb, leads.
     if HOSTING.contains(&lower[trigger].as_str()) {
         let verb_at = sentence.start + ws[trigger].range.start;
@@ -802,6 +838,21 @@ mod tests {
                 "057 2014 [Vladimir Putin, Xi Jinping, Russia, China] host=Russia",
                 "057 2019 [Xi Jinping, Vladimir Putin, Russia, China] host=-",
                 "-",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_visit_by_someone_is_theirs() {
+        assert_eq!(
+            read(
+                "Russian President Vladimir Putin's trip followed a state visit to Moscow in March by Chinese President Xi Jinping. \
+                 The visit was arranged by Vladimir Putin in 2019.",
+                "2023-05-10"
+            ),
+            [
+                "042 2023-03 [Xi Jinping] host=Russia",
+                "042 2019 [Vladimir Putin] host=-",
             ]
         );
     }
