@@ -602,6 +602,18 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             .position(|w| matches!(w.as_str(), "agreed" | "agree" | "invited" | "invite"))
             .is_some_and(|at| before[at + 1..].iter().any(|w| w == "to"))
     };
+    // "his first meeting with Putin ... would probably take place in Saudi
+    // Arabia": a modal after the word for the event, before its verb.
+    let ahead = ahead || {
+        let rest = &lower[trigger + 1..lower.len().min(trigger + 12)];
+        rest.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "will" | "would" | "could" | "might")
+                && rest[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|v| matches!(v.as_str(), "take" | "be" | "happen" | "go" | "come"))
+        })
+    };
     let after_publication = dates.is_some_and(|d| d.first_day() > published.last_day());
     if ahead || after_publication && kind != EventKind::Telephone {
         kind = EventKind::IntentToMeet;
@@ -838,6 +850,21 @@ mod tests {
                 "057 2014 [Vladimir Putin, Xi Jinping, Russia, China] host=Russia",
                 "057 2019 [Xi Jinping, Vladimir Putin, Russia, China] host=-",
                 "-",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_meeting_that_would_take_place_is_a_plan() {
+        assert_eq!(
+            read(
+                "Chinese President Xi Jinping said his next meeting with Russian President Vladimir Putin would probably take place in Russia. \
+                 Xi met Putin in Moscow in March.",
+                "2023-05-10"
+            ),
+            [
+                "036 - [Xi Jinping, Vladimir Putin] host=Russia",
+                "040 2023-03 [Xi Jinping, Vladimir Putin] host=Russia",
             ]
         );
     }
