@@ -188,6 +188,9 @@ pub fn extract(
         if doc.slides.is_empty() {
             // Who the previous sentence was about, for one opening with "He".
             let mut subject: Option<&Target> = None;
+            // Who took part in the event read last, and when, for "the two"
+            // and "both sides".
+            let mut recent: Option<(Vec<Target>, Option<DateRange>)> = None;
             for sentence in text::sentences(&doc.text) {
                 let context = events::Context { subject, ..context };
                 let read = |range: Range<usize>| events::read_sentence(&doc.text, range, &context);
@@ -230,13 +233,13 @@ pub fn extract(
                     for mut c in clauses {
                         remember(&c);
                         c.evidence = sentence.clone();
-                        add_candidate(&mut own, article, c, doc.published);
+                        add_candidate(&mut own, &mut recent, article, c, doc.published);
                     }
                 } else {
                     match read(sentence) {
                         Reported::Event(c) => {
                             remember(&c);
-                            add_candidate(&mut own, article, c, doc.published)
+                            add_candidate(&mut own, &mut recent, article, c, doc.published)
                         }
                         Reported::Claim(c) => claims.push(c),
                         Reported::Nothing => {}
@@ -320,17 +323,34 @@ fn given_mentions(
 /// about the same people and kind as an earlier one, a sentence about the
 /// same event at overlapping dates, or a meeting during a visit the article
 /// reports, is more evidence for that event, and its people join it.
-fn add_candidate(own: &mut Vec<Draft>, article: usize, mut c: Candidate, published: PartialDate) {
-    // "The two leaders", "they": the people of the article's latest event
-    // with more than one.
+fn add_candidate(
+    own: &mut Vec<Draft>,
+    recent: &mut Option<(Vec<Target>, Option<DateRange>)>,
+    article: usize,
+    mut c: Candidate,
+    published: PartialDate,
+) {
+    // "The two leaders", "they": the people of the event read last, when
+    // more than one took part ("Blinken invited Qin to Washington, and the
+    // two agreed that the visit would take place..."), and its date if the
+    // sentence gives none; else those of the article's latest event with
+    // more than one. The group is the event's people; others the sentence
+    // names (a summit's host) are not.
     if c.names_a_group {
-        let Some(last) = own.iter().rev().find(|d| d.participants.len() >= 2) else {
-            return;
-        };
-        // The group is the event's people; others the sentence names (a
-        // summit's host) are not.
-        c.participants = last.participants.clone();
+        match recent.as_ref().filter(|(people, _)| people.len() >= 2) {
+            Some((people, dates)) => {
+                c.participants = people.clone();
+                c.dates = c.dates.or(*dates);
+            }
+            None => {
+                let Some(last) = own.iter().rev().find(|d| d.participants.len() >= 2) else {
+                    return;
+                };
+                c.participants = last.participants.clone();
+            }
+        }
     }
+    *recent = Some((c.participants.clone(), c.dates));
     let in_person = |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
     if c.refers_back {
         if let Some(d) = own
@@ -739,6 +759,27 @@ mod tests {
             .find(|e| e.start == "2023-05")
             .expect("the May trip");
         assert_eq!(may.participants, ["xi-jinping"]);
+    }
+
+    #[test]
+    fn the_two_are_the_people_of_the_event_read_last() {
+        let g = gazetteer::tests::small();
+        let text = "Chinese President Xi Jinping met President Joe Biden in Bali in November. \
+                    President Vladimir Putin arrived in Beijing on Sunday. \
+                    On 20 March Xi held talks with Putin, and the two agreed that the next visit would take place in Russia.";
+        let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
+        let plan = out
+            .events
+            .iter()
+            .find(|e| e.kind == "036")
+            .expect("the planned visit");
+        let mut who = plan.participants.clone();
+        who.sort();
+        assert_eq!(who, ["vladimir-putin", "xi-jinping"]);
+        assert_eq!(
+            plan.start, "2023-03-20",
+            "dated by the talks it was agreed at"
+        );
     }
 
     #[test]
