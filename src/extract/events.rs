@@ -189,7 +189,19 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     let body = &text[sentence.clone()];
     let ws = words(body);
     let lower: Vec<String> = ws.iter().map(|w| w.text(body).to_lowercase()).collect();
-    let has = |list: &[&str]| lower.iter().position(|w| list.contains(&w.as_str()));
+    // "Xi visits Moscow" reports a visit; "flights and visits by officials"
+    // does not: "visits" counts only after a name.
+    let generic = |i: usize| {
+        lower[i] == "visits"
+            && i.checked_sub(1)
+                .is_none_or(|p| !ws[p].text(body).starts_with(char::is_uppercase))
+    };
+    let has = |list: &[&str]| {
+        lower
+            .iter()
+            .enumerate()
+            .position(|(i, w)| list.contains(&w.as_str()) && !generic(i))
+    };
     // "met more than 40 times", "their fortieth meeting" is an event, a tally is not.
     let counted = lower.windows(2).any(|pair| {
         when::number_of(&pair[0]).is_some_and(|n| n >= 2) && COUNTED.contains(&pair[1].as_str())
@@ -866,6 +878,17 @@ mod tests {
                 "036 - [Xi Jinping, Vladimir Putin] host=Russia",
                 "040 2023-03 [Xi Jinping, Vladimir Putin] host=Russia",
             ]
+        );
+    }
+
+    #[test]
+    fn visits_as_a_plain_noun_report_nothing() {
+        assert_eq!(
+            read(
+                "China and Russia will look at resuming flights and visits by officials. Chinese President Xi Jinping visits Moscow in March.",
+                "2023-04-10"
+            ),
+            ["-", "042 2023-03 [Xi Jinping] host=Russia"]
         );
     }
 
