@@ -233,13 +233,20 @@ pub fn extract(
                     for mut c in clauses {
                         remember(&c);
                         c.evidence = sentence.clone();
-                        add_candidate(&mut own, &mut recent, article, c, doc.published);
+                        add_candidate(&mut own, &mut recent, &context, article, c, doc.published);
                     }
                 } else {
                     match read(sentence) {
                         Reported::Event(c) => {
                             remember(&c);
-                            add_candidate(&mut own, &mut recent, article, c, doc.published)
+                            add_candidate(
+                                &mut own,
+                                &mut recent,
+                                &context,
+                                article,
+                                c,
+                                doc.published,
+                            )
                         }
                         Reported::Claim(c) => claims.push(c),
                         Reported::Nothing => {}
@@ -326,6 +333,7 @@ fn given_mentions(
 fn add_candidate(
     own: &mut Vec<Draft>,
     recent: &mut Option<(Vec<Target>, Option<DateRange>)>,
+    context: &events::Context,
     article: usize,
     mut c: Candidate,
     published: PartialDate,
@@ -351,6 +359,53 @@ fn add_candidate(
         }
     }
     *recent = Some((c.participants.clone(), c.dates));
+    // "The foreign ministers of Saudi Arabia and Iran met in Beijing on
+    // Thursday. Saudi Foreign Minister Faisal bin Farhan and his counterpart
+    // sat down for talks": as many people as the event just read had
+    // countries, of those countries as far as their titles say, in a
+    // sentence without a date of its own, are that event's.
+    let g = context.gazetteer;
+    let nation = |t: &Target| match t {
+        Target::Known(ix) => context.nationality.get(&g.entries[*ix].entry.entity.name),
+        Target::Person(name) => context.nationality.get(name),
+        Target::Other(..) => None,
+    };
+    let is_country =
+        |t: &Target| matches!(t, Target::Known(ix) if g.entries[*ix].kind == EntityKind::Country);
+    if let Some(d) = own.last_mut() {
+        let in_person =
+            |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
+        let mut theirs: Vec<gazetteer::EntryIx> = c
+            .participants
+            .iter()
+            .filter_map(|t| nation(t).copied())
+            .collect();
+        theirs.sort_unstable();
+        theirs.dedup();
+        let mut countries: Vec<gazetteer::EntryIx> = d
+            .participants
+            .iter()
+            .filter_map(|t| match t {
+                Target::Known(ix) => Some(*ix),
+                _ => None,
+            })
+            .collect();
+        countries.sort_unstable();
+        let stands_for = c.dates.is_none()
+            && !c.names_a_group
+            && c.participants.len() >= 2
+            && in_person(c.kind)
+            && in_person(d.kind)
+            && d.participants.iter().all(is_country)
+            && c.participants.len() == countries.len()
+            && !theirs.is_empty()
+            && theirs.iter().all(|n| countries.contains(n));
+        if stands_for {
+            d.participants = c.participants;
+            d.evidence.push((article, c.evidence));
+            return;
+        }
+    }
     let in_person = |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
     if c.refers_back {
         if let Some(d) = own
@@ -780,6 +835,20 @@ mod tests {
             plan.start, "2023-03-20",
             "dated by the talks it was agreed at"
         );
+    }
+
+    #[test]
+    fn the_people_who_stand_for_the_countries_that_met_are_the_meeting() {
+        let g = gazetteer::tests::small();
+        let text = "The leaders of China and Russia met in Bali on 14 November 2022. \
+                    Chinese President Xi Jinping and his counterpart, Russian President Vladimir Putin, sat down for talks.";
+        let out = extract(&[doc("a", "2022-11-15", text)], &g, |_| {}).corpus;
+        assert_eq!(out.events.len(), 1, "{:?}", out.events);
+        let mut who = out.events[0].participants.clone();
+        who.sort();
+        assert_eq!(who, ["vladimir-putin", "xi-jinping"]);
+        assert_eq!(out.events[0].start, "2022-11-14");
+        assert_eq!(out.events[0].evidence.len(), 2);
     }
 
     #[test]
