@@ -852,6 +852,27 @@ mod tests {
     }
 
     #[test]
+    fn two_visits_side_by_side_in_one_sentence_are_two_events() {
+        let g = gazetteer::tests::small();
+        let text =
+            "The deal follows a visit to Moscow in December by Chinese President Xi Jinping \
+                    and a state visit to Beijing last month by Russian President Vladimir Putin.";
+        let out = extract(&[doc("a", "2023-03-10", text)], &g, |_| {}).corpus;
+        let found: Vec<(&str, &str, Vec<String>)> = out
+            .events
+            .iter()
+            .map(|e| (e.kind.as_str(), e.start.as_str(), e.participants.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("042", "2022-12", vec!["xi-jinping".to_string()]),
+                ("042", "2023-02", vec!["vladimir-putin".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
     fn calls_with_different_people_stay_apart() {
         let g = gazetteer::tests::small();
         let text = "President Xi Jinping spoke by telephone with President Vladimir Putin on Monday. Xi also held a telephone call with President Joe Biden on Monday.";

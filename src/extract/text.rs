@@ -134,9 +134,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The clauses of the sentence at `range`: its parts between "; ", ", and ",
-/// ", while " and ", but ".
+/// ", while ", ", but ", and " and a " or " and an " (two things reported
+/// side by side: "a visit to Riyadh by Xi and a state visit to Beijing by
+/// Raisi"). A part may report nothing; the caller reads the parts apart only
+/// when more than one reports an event.
 pub fn clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    const JOINS: [&str; 4] = ["; ", ", and ", ", while ", ", but "];
+    const JOINS: [&str; 6] = ["; ", ", and ", ", while ", ", but ", " and a ", " and an "];
     let body = &text[range.clone()];
     let mut out = Vec::new();
     let mut start = 0;
