@@ -227,8 +227,9 @@ pub fn Timeline() -> impl IntoView {
                     } else {
                         ""
                     };
+                    let dash = if who.is_empty() { "" } else { " — " };
                     Some(format!(
-                        "{}: {} — {who}{more}",
+                        "{}: {}{dash}{who}{more}",
                         first.dates.label(),
                         first.kind.label()
                     ))
