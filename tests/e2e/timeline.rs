@@ -143,7 +143,12 @@ async fn find_mark(client: &Client, cluster: bool) -> Result<(f64, f64, String),
                    await turn();
                    const tip = document.querySelector('.timeline-tip');
                    if (tip && /^\\d+ events, /.test(tip.textContent) === cluster) {
-                     done([x, y, tip.textContent]);
+                     // Placed at the pointer (through the CSSOM, which the
+                     // page's Content-Security-Policy allows).
+                     const box = tip.getBoundingClientRect();
+                     const placed = tip.style.left !== '' && Math.abs(box.bottom - y) < 60
+                       && document.documentElement.dataset.cspViolations === '0';
+                     done([x, y, placed ? tip.textContent : 'misplaced: ' + tip.style.left + ' ' + box.bottom + ' ' + document.documentElement.dataset.cspViolations]);
                      return;
                    }
                  }
@@ -156,6 +161,9 @@ async fn find_mark(client: &Client, cluster: bool) -> Result<(f64, f64, String),
         .map_err(|e| format!("move along the lanes: {e}"))?;
     let what = if cluster { "cluster" } else { "single mark" };
     match found.as_array().map(Vec::as_slice) {
+        Some([_, _, tip]) if tip.as_str().is_some_and(|t| t.starts_with("misplaced: ")) => Err(
+            format!("the tip of a {what} is not at the pointer, or broke the policy: {tip}"),
+        ),
         Some([x, y, tip]) => Ok((
             x.as_f64().unwrap_or(0.0),
             y.as_f64().unwrap_or(0.0),
