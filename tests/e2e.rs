@@ -342,10 +342,6 @@ async fn search_narrows(client: &Client) -> Check {
     support::wait_for_url(client, |u| u.ends_with("?q=Sunnylands")).await?;
     wait_for_text(client, "#events-title", |t| t == heading).await?;
     // So too when the filter comes before the pause.
-    let input = client
-        .find(fantoccini::Locator::Css("input[type=search]"))
-        .await
-        .map_err(|e| format!("search box: {e}"))?;
     input
         .clear()
         .await

@@ -353,8 +353,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             let mut reach = after_by;
             for m in in_sentence.iter().filter(|m| m.range.start >= after_by) {
                 let gap = &text[reach..m.range.start];
-                let close = words(gap).len() <= 3
-                    && (visitors.is_empty() || matches!(gap.trim(), "and" | "," | ", and"));
+                let close = words(gap).len() <= 3 && (visitors.is_empty() || joins(gap));
                 if !close {
                     break;
                 }
@@ -481,10 +480,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
                     "to" | "in" | "at" | "of" | "from" | "by" | "with" | "into" | "for"
                 );
             let between = before == "between"
-                || between_end.is_some_and(|end| {
-                    text.get(end..m.range.start)
-                        .is_some_and(|gap| matches!(gap.trim(), "and" | ", and" | ","))
-                });
+                || between_end.is_some_and(|end| text.get(end..m.range.start).is_some_and(joins));
             if between {
                 between_end = Some(m.range.end);
             }
@@ -654,6 +650,12 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
         place,
         evidence: sentence,
     })
+}
+
+/// Whether the text between two names joins them into one list ("Xi and
+/// Putin", "Russia, China").
+fn joins(gap: &str) -> bool {
+    matches!(gap.trim(), "and" | "," | ", and")
 }
 
 /// Whether a word is a title, so the country before it is a nationality.

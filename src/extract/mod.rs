@@ -326,6 +326,45 @@ fn given_mentions(
     out
 }
 
+/// Whether the event brings people together in person.
+fn in_person(kind: EventKind) -> bool {
+    matches!(kind_group(kind), EventKind::Visit | EventKind::Consult)
+}
+
+/// "The foreign ministers of Saudi Arabia and Iran met in Beijing on
+/// Thursday. Saudi Foreign Minister Faisal bin Farhan and his counterpart sat
+/// down for talks": as many people as the event `d` just read had countries,
+/// of those countries as far as their titles say, in a sentence without a
+/// date of its own, are that event's.
+fn stand_for_countries(c: &Candidate, d: &Draft, context: &events::Context) -> bool {
+    if c.dates.is_some()
+        || c.names_a_group
+        || c.participants.len() < 2
+        || !in_person(c.kind)
+        || !in_person(d.kind)
+    {
+        return false;
+    }
+    let g = context.gazetteer;
+    let mut countries = Vec::with_capacity(d.participants.len());
+    for t in &d.participants {
+        match t {
+            Target::Known(ix) if g.entries[*ix].kind == EntityKind::Country => countries.push(*ix),
+            _ => return false,
+        }
+    }
+    if c.participants.len() != countries.len() {
+        return false;
+    }
+    let nation = |t: &Target| match t {
+        Target::Known(ix) => context.nationality.get(&g.entries[*ix].entry.entity.name),
+        Target::Person(name) => context.nationality.get(name),
+        Target::Other(..) => None,
+    };
+    let mut theirs = c.participants.iter().filter_map(nation).peekable();
+    theirs.peek().is_some() && theirs.all(|n| countries.contains(n))
+}
+
 /// Adds a sentence's event to the article's drafts. An undated sentence
 /// about the same people and kind as an earlier one, a sentence about the
 /// same event at overlapping dates, or a meeting during a visit the article
@@ -359,54 +398,13 @@ fn add_candidate(
         }
     }
     *recent = Some((c.participants.clone(), c.dates));
-    // "The foreign ministers of Saudi Arabia and Iran met in Beijing on
-    // Thursday. Saudi Foreign Minister Faisal bin Farhan and his counterpart
-    // sat down for talks": as many people as the event just read had
-    // countries, of those countries as far as their titles say, in a
-    // sentence without a date of its own, are that event's.
-    let g = context.gazetteer;
-    let nation = |t: &Target| match t {
-        Target::Known(ix) => context.nationality.get(&g.entries[*ix].entry.entity.name),
-        Target::Person(name) => context.nationality.get(name),
-        Target::Other(..) => None,
-    };
-    let is_country =
-        |t: &Target| matches!(t, Target::Known(ix) if g.entries[*ix].kind == EntityKind::Country);
     if let Some(d) = own.last_mut() {
-        let in_person =
-            |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
-        let mut theirs: Vec<gazetteer::EntryIx> = c
-            .participants
-            .iter()
-            .filter_map(|t| nation(t).copied())
-            .collect();
-        theirs.sort_unstable();
-        theirs.dedup();
-        let mut countries: Vec<gazetteer::EntryIx> = d
-            .participants
-            .iter()
-            .filter_map(|t| match t {
-                Target::Known(ix) => Some(*ix),
-                _ => None,
-            })
-            .collect();
-        countries.sort_unstable();
-        let stands_for = c.dates.is_none()
-            && !c.names_a_group
-            && c.participants.len() >= 2
-            && in_person(c.kind)
-            && in_person(d.kind)
-            && d.participants.iter().all(is_country)
-            && c.participants.len() == countries.len()
-            && !theirs.is_empty()
-            && theirs.iter().all(|n| countries.contains(n));
-        if stands_for {
+        if stand_for_countries(&c, d, context) {
             d.participants = c.participants;
             d.evidence.push((article, c.evidence));
             return;
         }
     }
-    let in_person = |k: EventKind| matches!(kind_group(k), EventKind::Visit | EventKind::Consult);
     if c.refers_back {
         if let Some(d) = own
             .iter_mut()

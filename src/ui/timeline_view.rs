@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::state::use_state;
 use crate::corpus::EventIx;
 use crate::dates::{DayNumber, Precision};
-use crate::timeline::{lanes, Item, Lane, LaneMode, LaneSpots, Scale, Spot, MIN_WINDOW_DAYS};
+use crate::timeline::{lanes, Item, Lane, LaneMode, LaneSpots, Scale, MIN_WINDOW_DAYS};
 
 /// Width of the drawing in SVG units; it scales to the page width.
 const WIDTH: f64 = 1000.0;
@@ -195,23 +195,21 @@ pub fn Timeline() -> impl IntoView {
             })
         })
     });
-    let spot_at = move |x: f64, y: f64| -> Option<(usize, Spot)> {
+    // The items of the mark or cluster at a point of the drawing.
+    let items_at = move |x: f64, y: f64| -> Option<Vec<usize>> {
         let row = ((y - AXIS) / LANE).floor();
         if x < LABEL || row < 0.0 {
             return None;
         }
         marks.with_untracked(|m| {
             let lane = m.lanes.get(row as usize)?;
-            let spot = lane.at(x - LABEL, 3.0)?;
-            Some((row as usize, spot.clone()))
+            Some(lane.items(lane.at(x - LABEL, 3.0)?).to_vec())
         })
     };
     let hover = RwSignal::new(None::<Hover>);
     let describe = {
         let corpus = corpus.clone();
-        move |row: usize, spot: &Spot| -> Option<String> {
-            let members: Vec<usize> =
-                marks.with_untracked(|m| m.lanes.get(row).map(|l| l.items(spot).to_vec()))?;
+        move |members: &[usize]| -> Option<String> {
             items.with_untracked(|items| {
                 let first = items.get(*members.first()?)?;
                 if members.len() == 1 {
@@ -247,7 +245,7 @@ pub fn Timeline() -> impl IntoView {
     };
     let show_tip = move |ev: &leptos::ev::PointerEvent| {
         let (x, y) = svg_point(ev);
-        let found = spot_at(x, y).and_then(|(row, spot)| describe(row, &spot));
+        let found = items_at(x, y).and_then(|members| describe(&members));
         hover.set(found.map(|text| Hover {
             left: x / WIDTH * 100.0,
             top: y / lane_list.with_untracked(|l| drawing_height(l.len())) * 100.0,
@@ -327,12 +325,9 @@ pub fn Timeline() -> impl IntoView {
             return;
         }
         let (x, y) = svg_point(&ev);
-        let Some((row, spot)) = spot_at(x, y) else {
+        let Some(members) = items_at(x, y) else {
             return;
         };
-        let members: Vec<usize> = marks
-            .with_untracked(|m| m.lanes.get(row).map(|l| l.items(&spot).to_vec()))
-            .unwrap_or_default();
         let (first_event, first, last) = items.with_untracked(|items| {
             let dates = members
                 .iter()

@@ -61,7 +61,6 @@ fn view_of(state: &State) -> ViewState {
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// An address written later, once typing, zooming or panning pauses.
-#[derive(Clone)]
 struct Pending {
     url: String,
     timer: TimeoutHandle,
@@ -113,13 +112,18 @@ pub fn sync(state: &State) {
         } else {
             format!("?{query}")
         };
-        let written = pending.with_value(|p| p.as_ref().map(|p| p.url.clone()));
-        let current = match &written {
-            Some(url) => url.clone(),
-            None => window.location().search().unwrap_or_default(),
+        // Compared with the address waiting to be written, if one is.
+        let unchanged = match pending.with_value(|p| p.as_ref().map(|p| p.url == url)) {
+            Some(same) => same,
+            None => {
+                window
+                    .location()
+                    .search()
+                    .unwrap_or_default()
+                    .trim_start_matches('?')
+                    == query
+            }
         };
-        let unchanged =
-            current.trim_start_matches('?') == query || written.as_deref() == Some(url.as_str());
         if let (false, Ok(history)) = (unchanged, window.history()) {
             // Typing in the search box, zooming and panning replace the entry
             // instead of adding one per keystroke or wheel step; every other
