@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use fantoccini::Client;
 use serde_json::Value;
 
-use article_explorer::synthetic::generate;
+use explorer_cli::synthetic::generate;
 use support::browser::{Engine, Session};
 use support::server::StaticServer;
 use support::{dist, root};
@@ -62,9 +62,9 @@ fn split_corpus(n: usize) -> String {
     let dir = bench_dir().join(&name);
     if !dir.join("manifest.json").exists() {
         let text = std::fs::read_to_string(corpus(n)).expect("read the corpus");
-        let file = article_explorer::corpus::parse(&text).expect("the generated corpus parses");
+        let file = explorer_corpus::parse(&text).expect("the generated corpus parses");
         let (manifest, parts) =
-            article_explorer::corpus::split(file, PER_PART, |i| format!("part-{i:04}.json"));
+            explorer_corpus::split(file, PER_PART, |i| format!("part-{i:04}.json"));
         std::fs::create_dir_all(&dir).expect("create the split corpus folder");
         for (name, part) in manifest.parts.iter().zip(&parts) {
             let json = serde_json::to_vec(part).expect("serialise a part");

@@ -1,20 +1,14 @@
-//! Article Explorer: explore a corpus of news articles about diplomacy.
+//! Article Explorer's web app: the Leptos shell over the domain crates.
 //!
-//! Everything but `ui` is the domain core: plain Rust with no browser or UI
-//! imports, tested natively. `ui` is the Leptos shell that reads it; `main.rs`
+//! The domain lives in the workspace's member crates (`explorer-corpus`,
+//! `explorer-query`, `explorer-extract`); they are re-exported here under
+//! the module names the shell reads them by. `ui` is the shell; `main.rs`
 //! only mounts it.
 
-pub mod corpus;
-pub mod dates;
-pub mod entities;
-pub mod export;
-pub mod extract;
-pub mod facets;
-pub mod highlight;
-pub mod offsets;
-pub mod overview;
-pub mod search;
-pub mod synthetic;
-pub mod timeline;
+pub use explorer_corpus::{self as corpus, dates, offsets};
+pub use explorer_extract as extract;
+pub use explorer_query::{
+    entities, export, facets, highlight, overview, search, timeline, view_state,
+};
+
 pub mod ui;
-pub mod view_state;

@@ -1,12 +1,22 @@
 //! End-to-end tests: the release build, served over HTTP on loopback, driven in
 //! headless Chromium, Firefox and WebKit through WebDriver.
 //!
-//! Each engine gets one browser session and runs every scenario in it; a
-//! scenario returns `Err` with what the page showed instead, and the session is
-//! closed before the test reports, pass or fail.
+//! Every scenario is its own test per engine, named `<engine>::<scenario>`
+//! (`cargo test --test e2e -- --list` shows them; `cargo test --test e2e --
+//! --exact webkit::theme_picker` runs one). Each engine has one browser
+//! session, driven by a thread of its own that runs the chosen scenarios of
+//! that engine in the order below, so the three engines run side by side
+//! and a scenario always meets the same session history. A scenario returns
+//! `Err` with what the page showed instead; its screenshot and the end of
+//! the browser's log are then saved under `target/e2e-failures/`. The
+//! session is closed when the engine's scenarios are done, pass or fail.
 
 mod support;
 
+#[path = "e2e/basics.rs"]
+mod basics;
+#[path = "e2e/facts.rs"]
+mod facts;
 #[path = "e2e/large.rs"]
 mod large;
 #[path = "e2e/loading.rs"]
@@ -24,62 +34,64 @@ mod split;
 #[path = "e2e/timeline.rs"]
 mod timeline_e2e;
 
+use std::collections::HashMap;
 use std::future::Future;
+use std::path::PathBuf;
 use std::pin::Pin;
+use std::process::ExitCode;
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 use fantoccini::Client;
+use libtest_mimic::{Arguments, Failed, Trial};
 use support::browser::{Engine, Session};
-use support::server::{BROKEN_CORPUS_SITE, MISSING_CORPUS_SITE, SUB_PATH};
-use support::{
-    bundled, bundled_titles, click, ensure, find_all, open, server, wait_for_text, Check,
-};
+use support::server::SUB_PATH;
+use support::Check;
 
-use article_explorer::corpus::EventKind;
-use article_explorer::facets::{self, Filters};
-use article_explorer::search::Index;
-use article_explorer::timeline;
-
-type Scenario = for<'a> fn(&'a Client, Engine) -> Pin<Box<dyn Future<Output = Check> + 'a>>;
+type ScenarioFn = for<'a> fn(&'a Client, Engine) -> Pin<Box<dyn Future<Output = Check> + 'a>>;
 
 /// Every scenario, with the name it reports under.
-const SCENARIOS: &[(&str, Scenario)] = &[
-    ("titles at /", |c, _| Box::pin(titles_render(c, "/"))),
+const SCENARIOS: &[(&str, ScenarioFn)] = &[
+    ("titles at /", |c, _| {
+        Box::pin(basics::titles_render(c, "/"))
+    }),
     ("titles under a sub-path", |c, _| {
-        Box::pin(titles_render(c, SUB_PATH))
+        Box::pin(basics::titles_render(c, SUB_PATH))
     }),
-    ("missing corpus", |c, _| Box::pin(missing_corpus(c))),
-    ("broken corpus", |c, _| Box::pin(broken_corpus(c))),
+    ("missing corpus", |c, _| Box::pin(basics::missing_corpus(c))),
+    ("broken corpus", |c, _| Box::pin(basics::broken_corpus(c))),
     ("?corpus= with another format", |c, _| {
-        Box::pin(wrong_format_by_query(c))
+        Box::pin(basics::wrong_format_by_query(c))
     }),
-    ("unreachable corpus", |c, _| Box::pin(unreachable_corpus(c))),
-    ("panic panel", |c, _| Box::pin(panic_panel(c))),
+    ("unreachable corpus", |c, _| {
+        Box::pin(basics::unreachable_corpus(c))
+    }),
+    ("panic panel", |c, _| Box::pin(basics::panic_panel(c))),
     ("filter by kind, chips and clear all", |c, _| {
-        Box::pin(filter_by_kind(c))
+        Box::pin(basics::filter_by_kind(c))
     }),
     ("search narrows the events", |c, _| {
-        Box::pin(search_narrows(c))
+        Box::pin(basics::search_narrows(c))
     }),
     ("event evidence opens the highlighted span", |c, _| {
-        Box::pin(evidence_opens_span(c))
+        Box::pin(basics::evidence_opens_span(c))
     }),
     ("deep link reproduces the view", |c, _| {
-        Box::pin(deep_link(c))
+        Box::pin(basics::deep_link(c))
     }),
     ("back and forward step through filters", |c, _| {
-        Box::pin(back_and_forward(c))
+        Box::pin(basics::back_and_forward(c))
     }),
     ("keyboard: / focuses search, Escape closes", |c, _| {
-        Box::pin(keyboard(c))
+        Box::pin(basics::keyboard(c))
     }),
     ("timeline zoom, pan and lanes", |c, _| {
-        Box::pin(timeline_controls(c))
+        Box::pin(basics::timeline_controls(c))
     }),
     ("date range and filtering by a mention", |c, _| {
-        Box::pin(dates_and_mentions(c))
+        Box::pin(basics::dates_and_mentions(c))
     }),
     ("entity index and entity page", |c, _| {
-        Box::pin(entity_page(c))
+        Box::pin(basics::entity_page(c))
     }),
     ("hostile corpus runs nothing", |c, _| {
         Box::pin(security::hostile_corpus(c))
@@ -146,518 +158,222 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     }),
 ];
 
-async fn run_in(engine: Engine) {
-    let start = || async {
-        match Session::start(engine).await {
-            Ok(session) => session,
-            Err(e) => panic!("{e}"),
+const ENGINES: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+/// A scenario's test name: its description in lower case, words joined by
+/// `_` ("filter by kind, chips and clear all" → `filter_by_kind_chips_and_clear_all`).
+fn slug(description: &str) -> String {
+    let mut out = String::new();
+    for word in description
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
+}
+
+fn test_name(engine: Engine, scenario: usize) -> String {
+    format!("{}::{}", engine.name(), slug(SCENARIOS[scenario].0))
+}
+
+/// What one engine's thread has found so far: an outcome per scenario it
+/// was given, and whether it has stopped.
+#[derive(Default)]
+struct Board {
+    outcomes: HashMap<usize, Check>,
+    stopped: bool,
+}
+
+/// One engine's board, shared between its thread and the tests that wait
+/// on it.
+#[derive(Default)]
+struct Runner {
+    board: Mutex<Board>,
+    changed: Condvar,
+}
+
+impl Runner {
+    fn post(&self, scenario: usize, outcome: Check) {
+        let mut board = self.board.lock().unwrap_or_else(|e| e.into_inner());
+        board.outcomes.insert(scenario, outcome);
+        self.changed.notify_all();
+    }
+
+    fn wait(&self, scenario: usize) -> Check {
+        let mut board = self.board.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(outcome) = board.outcomes.remove(&scenario) {
+                return outcome;
+            }
+            if board.stopped {
+                return Err("the engine's runner stopped before this scenario ran".into());
+            }
+            board = self.changed.wait(board).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// Marks the runner stopped when its thread ends, even by a panic, so no
+/// test waits for it forever.
+struct StopOnDrop(Arc<Runner>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        let mut board = self.0.board.lock().unwrap_or_else(|e| e.into_inner());
+        board.stopped = true;
+        self.0.changed.notify_all();
+    }
+}
+
+/// The runners, started by the first test that runs: each engine's thread
+/// runs exactly the scenarios the command line selected for it.
+fn runners(
+    selected: &HashMap<&'static str, Vec<usize>>,
+) -> &'static HashMap<&'static str, Arc<Runner>> {
+    static RUNNERS: OnceLock<HashMap<&'static str, Arc<Runner>>> = OnceLock::new();
+    RUNNERS.get_or_init(|| {
+        ENGINES
+            .iter()
+            .map(|&engine| {
+                let runner = Arc::new(Runner::default());
+                let scenarios = selected.get(engine.name()).cloned().unwrap_or_default();
+                let mine = runner.clone();
+                std::thread::spawn(move || {
+                    let _stop = StopOnDrop(mine.clone());
+                    if scenarios.is_empty() {
+                        return;
+                    }
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("start a tokio runtime");
+                    // Scenarios borrow the client, so they run as local tasks.
+                    tokio::task::LocalSet::new()
+                        .block_on(&runtime, run_in(engine, &scenarios, &mine));
+                });
+                (engine.name(), runner)
+            })
+            .collect()
+    })
+}
+
+/// Runs `scenarios` of `engine` in one session, in order, posting each
+/// outcome as it is known.
+async fn run_in(engine: Engine, scenarios: &[usize], runner: &Runner) {
+    let mut session = match Session::start(engine).await {
+        Ok(session) => session,
+        Err(e) => {
+            for &i in scenarios {
+                runner.post(i, Err(e.clone()));
+            }
+            return;
         }
     };
-    let mut session = start().await;
-    let mut failures = Vec::new();
     // A browser process that dies takes its session with it, and every later
     // scenario would fail for that one reason. Once per engine, a new session
     // runs the scenario again; the crash and the browser's last words are
-    // printed either way, and a second crash fails the run.
+    // printed either way, and a second crash fails the scenario.
     let mut restarted = false;
-    for (name, scenario) in SCENARIOS {
-        let mut outcome = scenario(&session.client, engine).await;
+    for &i in scenarios {
+        let name = test_name(engine, i);
+        let mut outcome = run_one(&session, engine, i).await;
         if outcome.is_err() && !restarted && !session.answers().await {
             restarted = true;
             println!(
-                "{}: {name}: the browser stopped answering; its log ends:\n{}\n\
-                 {}: {name}: running it again in a new session",
-                engine.name(),
+                "{name}: the browser stopped answering; its log ends:\n{}\n\
+                 {name}: running it again in a new session",
                 session.log_tail(),
-                engine.name(),
             );
             session.close().await;
-            session = start().await;
-            outcome = scenario(&session.client, engine).await;
+            session = match Session::start(engine).await {
+                Ok(session) => session,
+                Err(e) => {
+                    for &j in scenarios.iter().skip_while(|&&j| j != i) {
+                        runner.post(j, Err(e.clone()));
+                    }
+                    return;
+                }
+            };
+            outcome = run_one(&session, engine, i).await;
         }
-        match outcome {
-            Ok(()) => println!("{}: {name}: ok", engine.name()),
-            Err(e) => failures.push(format!("{}: {name}: {e}", engine.name())),
+        if let Err(e) = &outcome {
+            outcome = Err(format!("{e}\n{}", keep_evidence(&session, &name, e).await));
         }
+        runner.post(i, outcome);
     }
     session.close().await;
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn chromium() {
-    run_in(Engine::Chromium).await;
+/// Runs one scenario on its own task, so a panic in it fails that scenario
+/// alone.
+async fn run_one(session: &Session, engine: Engine, scenario: usize) -> Check {
+    let client = session.client.clone();
+    let run = SCENARIOS[scenario].1;
+    tokio::task::spawn_local(async move { run(&client, engine).await })
+        .await
+        .unwrap_or_else(|e| Err(format!("the scenario panicked: {e}")))
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn firefox() {
-    run_in(Engine::Firefox).await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn webkit() {
-    run_in(Engine::WebKit).await;
-}
-
-async fn titles_render(client: &Client, base: &str) -> Check {
-    open(client, &server().url(base)).await?;
-    let expected = bundled_titles();
-    let heading = format!("Articles ({})", expected.len());
-    wait_for_text(client, "#articles-title", |t| t == heading).await?;
-    let mut shown = Vec::new();
-    for element in find_all(client, ".article-list li h3").await? {
-        shown.push(element.text().await.map_err(|e| e.to_string())?);
-    }
-    ensure(shown == expected, || {
-        format!("titles shown {shown:?}, expected {expected:?}")
-    })
-}
-
-async fn missing_corpus(client: &Client) -> Check {
-    open(client, &server().url(MISSING_CORPUS_SITE)).await?;
-    let text = wait_for_text(client, "[role=alert]", |t| t.contains("404")).await?;
-    ensure(text.contains("data/corpus.json"), || {
-        format!("the error does not say which file: {text:?}")
-    })
-}
-
-async fn broken_corpus(client: &Client) -> Check {
-    open(client, &server().url(BROKEN_CORPUS_SITE)).await?;
-    let text = wait_for_text(client, "[role=alert]", |t| {
-        t.contains("is not a valid corpus")
-    })
-    .await?;
-    ensure(text.contains("line 1, column"), || {
-        format!("the error does not say where: {text:?}")
-    })
-}
-
-async fn wrong_format_by_query(client: &Client) -> Check {
-    let url = server().url("/?corpus=fixtures/not-a-corpus.json");
-    open(client, &url).await?;
-    wait_for_text(client, "[role=alert]", |t| {
-        t.contains("fixtures/not-a-corpus.json")
-            && t.contains("field \"format\" is \"some-other/format\"")
-    })
+/// Saves what a failed scenario left on screen and in the browser's log
+/// under `target/e2e-failures/`, and says where.
+async fn keep_evidence(session: &Session, name: &str, error: &str) -> String {
+    let dir = support::root().join("target/e2e-failures");
+    let _ = std::fs::create_dir_all(&dir);
+    let stem = name.replace("::", "-");
+    let log: PathBuf = dir.join(format!("{stem}.log"));
+    let text = format!(
+        "{name}: {error}\n\nthe driver and browser log ({}) ends:\n{}\n",
+        session.log.display(),
+        session.log_tail()
+    );
+    let _ = std::fs::write(&log, text);
+    let shot = dir.join(format!("{stem}.png"));
+    let saved = match tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        session.client.screenshot(),
+    )
     .await
-    .map(drop)
-}
-
-async fn unreachable_corpus(client: &Client) -> Check {
-    // Port 9 (discard) is closed on loopback, so the request fails before HTTP.
-    open(
-        client,
-        &server().url("/?corpus=http://127.0.0.1:9/corpus.json"),
-    )
-    .await?;
-    wait_for_text(client, "[role=alert]", |t| {
-        t.contains("Could not reach http://127.0.0.1:9/corpus.json")
-    })
-    .await
-    .map(drop)
-}
-
-async fn panic_panel(client: &Client) -> Check {
-    open(client, &server().url("/?selftest=panic")).await?;
-    wait_for_text(client, ".panic-panel", |t| {
-        t.contains("internal error") && t.contains("self-test panic")
-    })
-    .await
-    .map(drop)
-}
-
-/// How many timeline items the bundled corpus shows under `filters` and `query`.
-fn expected_events(filters: &Filters, query: &str) -> usize {
-    let corpus = bundled();
-    let matches = (!query.is_empty()).then(|| {
-        Index::build(&corpus)
-            .search(query)
-            .into_iter()
-            .map(|h| h.article)
-            .collect()
-    });
-    let filtered = facets::apply(&corpus, filters, matches.as_ref());
-    timeline::items(&corpus, &filtered.events).len()
-}
-
-async fn filter_by_kind(client: &Client) -> Check {
-    open(client, &server().url("/")).await?;
-    let all = format!("Events ({})", expected_events(&Filters::default(), ""));
-    wait_for_text(client, "#events-title", |t| t == all).await?;
-    let mut calls = Filters::default();
-    calls.kinds.insert(EventKind::Telephone);
-    let expected = format!("Events ({})", expected_events(&calls, ""));
-    click(
-        client,
-        "//fieldset[legend='Event kind']//label[span='Telephone call']/input",
-    )
-    .await?;
-    wait_for_text(client, "#events-title", |t| t == expected).await?;
-    wait_for_text(
-        client,
-        "button[aria-label='Remove filter Telephone call']",
-        |_| true,
-    )
-    .await?;
-    click(client, "//button[text()='Clear all']").await?;
-    wait_for_text(client, "#events-title", |t| t == all)
-        .await
-        .map(drop)
-}
-
-async fn search_narrows(client: &Client) -> Check {
-    open(client, &server().url("/")).await?;
-    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
-    let query = "Sunnylands";
-    let expected = expected_events(&Filters::default(), query);
-    ensure(expected > 0, || {
-        format!("no event for {query:?} in the corpus")
-    })?;
-    let input = client
-        .find(fantoccini::Locator::Css("input[type=search]"))
-        .await
-        .map_err(|e| format!("search box: {e}"))?;
-    input
-        .send_keys(query)
-        .await
-        .map_err(|e| format!("type in the search box: {e}"))?;
-    let heading = format!("Events ({expected})");
-    wait_for_text(client, "#events-title", |t| t == heading).await?;
-    wait_for_text(
-        client,
-        "button[aria-label='Remove filter text: Sunnylands']",
-        |_| true,
-    )
-    .await?;
-    // The address follows once typing pauses, and a filter chosen next is a
-    // step that back undoes, back to the query typed.
-    support::wait_for_url(client, |u| u.ends_with("?q=Sunnylands")).await?;
-    click(
-        client,
-        "//fieldset[legend='Event kind']//label[span='Visit']/input",
-    )
-    .await?;
-    support::wait_for_url(client, |u| u.contains("kind=042")).await?;
-    client.back().await.map_err(|e| format!("back: {e}"))?;
-    support::wait_for_url(client, |u| u.ends_with("?q=Sunnylands")).await?;
-    wait_for_text(client, "#events-title", |t| t == heading).await?;
-    // So too when the filter comes before the pause.
-    input
-        .clear()
-        .await
-        .map_err(|e| format!("clear the search box: {e}"))?;
-    input
-        .send_keys("Putin")
-        .await
-        .map_err(|e| format!("type in the search box: {e}"))?;
-    click(
-        client,
-        "//fieldset[legend='Event kind']//label[span='Visit']/input",
-    )
-    .await?;
-    support::wait_for_url(client, |u| u.contains("kind=042") && u.contains("q=Putin")).await?;
-    client.back().await.map_err(|e| format!("back: {e}"))?;
-    support::wait_for_url(client, |u| u.ends_with("?q=Putin"))
-        .await
-        .map(drop)
-}
-
-async fn evidence_opens_span(client: &Client) -> Check {
-    open(client, &server().url("/")).await?;
-    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
-    // The earliest event in the list, and the article of its first evidence.
-    let corpus = bundled();
-    let all: Vec<_> = (0..corpus.events.len() as u32)
-        .map(article_explorer::corpus::EventIx)
-        .collect();
-    let first = timeline::items(&corpus, &all).remove(0);
-    let mut evidence: Vec<_> = first
-        .events
-        .iter()
-        .flat_map(|&e| corpus.event(e).evidence.clone())
-        .collect();
-    evidence.sort();
-    let article = corpus.article(evidence[0].article);
-    let sentence = article.slice(evidence[0].span).to_string();
-    click(client, "(//ol//button[contains(@class,'event-button')])[1]").await?;
-    wait_for_text(client, "#detail-title", |t| {
-        t.contains(&first.dates.label())
-    })
-    .await?;
-    click(client, "(//li[@class='evidence']/button)[1]").await?;
-    wait_for_text(client, "#reader-title", |t| t == article.title).await?;
-    // The evidence is marked: its marks, joined, are the sentence.
-    let mut marked = String::new();
-    for mark in find_all(client, ".article-text .evidence-span").await? {
-        marked.push_str(&mark.text().await.map_err(|e| e.to_string())?);
-    }
-    ensure(marked == sentence, || {
-        format!("evidence marked {marked:?}, expected {sentence:?}")
-    })?;
-    // Mentions are marked by kind, and the legend hides a kind.
-    let people = find_all(client, ".article-text mark.kind-person")
-        .await?
-        .len();
-    ensure(people > 0, || "no person mention is marked".to_string())?;
-    click(
-        client,
-        "//div[@class='legend']/button[contains(., 'Person')]",
-    )
-    .await?;
-    let left = find_all(client, ".article-text mark.kind-person")
-        .await?
-        .len();
-    ensure(left == 0, || {
-        format!("{left} person marks left after hiding people")
-    })
-}
-
-async fn deep_link(client: &Client) -> Check {
-    let corpus = bundled();
-    let call = corpus
-        .events
-        .iter()
-        .find(|e| e.kind == EventKind::Telephone)
-        .ok_or("no telephone call in the corpus")?;
-    let evidence = call.evidence[0];
-    let article = corpus.article(evidence.article);
-    let url = server().url(&format!(
-        "{SUB_PATH}?kind=041&event={}&article={}&span={}-{}",
-        call.id, article.id, evidence.span.start, evidence.span.end
-    ));
-    open(client, &url).await?;
-    let mut calls = Filters::default();
-    calls.kinds.insert(EventKind::Telephone);
-    let heading = format!("Events ({})", expected_events(&calls, ""));
-    wait_for_text(client, "#events-title", |t| t == heading).await?;
-    wait_for_text(client, "#detail-title", |t| t.contains(&call.dates.label())).await?;
-    wait_for_text(client, "#reader-title", |t| t == article.title).await?;
-    let sentence = article.slice(evidence.span).to_string();
-    let mut marked = String::new();
-    for mark in find_all(client, ".article-text .evidence-span").await? {
-        marked.push_str(&mark.text().await.map_err(|e| e.to_string())?);
-    }
-    ensure(marked == sentence, || {
-        format!("deep link marked {marked:?}, expected {sentence:?}")
-    })
-}
-
-async fn back_and_forward(client: &Client) -> Check {
-    open(client, &server().url("/")).await?;
-    let all = format!("Events ({})", expected_events(&Filters::default(), ""));
-    wait_for_text(client, "#events-title", |t| t == all).await?;
-    let mut visits = Filters::default();
-    visits.kinds.insert(EventKind::Visit);
-    let filtered = format!("Events ({})", expected_events(&visits, ""));
-    click(
-        client,
-        "//fieldset[legend='Event kind']//label[span='Visit']/input",
-    )
-    .await?;
-    wait_for_text(client, "#events-title", |t| t == filtered).await?;
-    let url = client.current_url().await.map_err(|e| e.to_string())?;
-    ensure(url.query() == Some("kind=042"), || {
-        format!("the address does not carry the filter: {url}")
-    })?;
-    client.back().await.map_err(|e| format!("back: {e}"))?;
-    wait_for_text(client, "#events-title", |t| t == all).await?;
-    client
-        .forward()
-        .await
-        .map_err(|e| format!("forward: {e}"))?;
-    wait_for_text(client, "#events-title", |t| t == filtered)
-        .await
-        .map(drop)
-}
-
-async fn keyboard(client: &Client) -> Check {
-    use fantoccini::key::Key;
-    open(client, &server().url("/")).await?;
-    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
-    click(client, "(//ol//button[contains(@class,'event-button')])[1]").await?;
-    wait_for_text(client, "#detail-title", |_| true).await?;
-    let body = client
-        .find(fantoccini::Locator::Css("body"))
-        .await
-        .map_err(|e| e.to_string())?;
-    body.send_keys(&char::from(Key::Escape).to_string())
-        .await
-        .map_err(|e| format!("press Escape: {e}"))?;
-    wait_until_gone(client, "#detail-title").await?;
-    body.send_keys("/")
-        .await
-        .map_err(|e| format!("press /: {e}"))?;
-    let active = client.active_element().await.map_err(|e| e.to_string())?;
-    let id = active.attr("id").await.map_err(|e| e.to_string())?;
-    ensure(id.as_deref() == Some("search"), || {
-        format!("focus is on {id:?}, not the search box")
-    })
-}
-
-async fn wait_until_gone(client: &Client, css: &str) -> Check {
-    let start = std::time::Instant::now();
-    while start.elapsed() < support::PATIENCE {
-        if find_all(client, css).await?.is_empty() {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    Err(format!("`{css}` is still there"))
-}
-
-async fn timeline_controls(client: &Client) -> Check {
-    use fantoccini::key::Key;
-    open(client, &server().url("/")).await?;
-    let initial = wait_for_text(client, ".timeline-window", |t| t.starts_with("Showing")).await?;
-    let mut drawn = 0;
-    for path in find_all(client, ".timeline-svg .marks path").await? {
-        let d = path.attr("d").await.map_err(|e| e.to_string())?;
-        drawn += d.map_or(0, |d| d.matches('M').count());
-    }
-    ensure(drawn > 0, || "the timeline draws nothing".to_string())?;
-    // Keyboard: + zooms in, an arrow pans, 0 resets.
-    let canvas = client
-        .find(fantoccini::Locator::Css(".timeline-canvas"))
-        .await
-        .map_err(|e| e.to_string())?;
-    canvas
-        .send_keys("+")
-        .await
-        .map_err(|e| format!("press +: {e}"))?;
-    let zoomed = wait_for_text(client, ".timeline-window", |t| t != initial).await?;
-    canvas
-        .send_keys(&char::from(Key::Right).to_string())
-        .await
-        .map_err(|e| format!("press ArrowRight: {e}"))?;
-    wait_for_text(client, ".timeline-window", |t| t != zoomed && t != initial).await?;
-    canvas
-        .send_keys("0")
-        .await
-        .map_err(|e| format!("press 0: {e}"))?;
-    wait_for_text(client, ".timeline-window", |t| t == initial).await?;
-    // Buttons zoom too.
-    click(client, "//button[text()='Zoom in']").await?;
-    wait_for_text(client, ".timeline-window", |t| t != initial).await?;
-    // Lanes by person: the busiest person leads.
-    let corpus = bundled();
-    let all: Vec<_> = (0..corpus.events.len() as u32)
-        .map(article_explorer::corpus::EventIx)
-        .collect();
-    let items = timeline::items(&corpus, &all);
-    let lanes = timeline::lanes(&corpus, &items, timeline::LaneMode::Person);
-    let leader = corpus.entity(lanes[0].key[0]).name.clone();
-    let select = client
-        .find(fantoccini::Locator::Css(".timeline-controls select"))
-        .await
-        .map_err(|e| e.to_string())?;
-    select
-        .select_by_value("person")
-        .await
-        .map_err(|e| format!("choose lanes by person: {e}"))?;
-    wait_for_text(client, ".timeline-svg .lane-label", |t| {
-        t.starts_with(&leader[..leader.len().min(20)])
-    })
-    .await
-    .map(drop)
-}
-
-async fn dates_and_mentions(client: &Client) -> Check {
-    use fantoccini::key::Key;
-    use fantoccini::Locator;
-    open(client, &server().url("/")).await?;
-    wait_for_text(client, "#events-title", |t| t.starts_with("Events")).await?;
-    let year = article_explorer::dates::PartialDate::parse("2019").unwrap();
-    let in_2019 = Filters {
-        from: Some(year.first_day()),
-        to: Some(year.last_day()),
-        ..Filters::default()
+    {
+        Ok(Ok(png)) => std::fs::write(&shot, png).is_ok(),
+        _ => false,
     };
-    let expected = format!("Events ({})", expected_events(&in_2019, ""));
-    for label in ["From", "To"] {
-        let input = client
-            .find(Locator::XPath(&format!(
-                "//fieldset[legend='Dates']//label[contains(., '{label}')]/input"
-            )))
-            .await
-            .map_err(|e| format!("{label} input: {e}"))?;
-        input
-            .send_keys(&format!("2019{}", char::from(Key::Tab)))
-            .await
-            .map_err(|e| format!("type a date: {e}"))?;
+    if saved {
+        format!("see {} and {}", shot.display(), log.display())
+    } else {
+        format!("see {} (no screenshot could be taken)", log.display())
     }
-    wait_for_text(client, "#events-title", |t| t == expected).await?;
-    wait_for_text(
-        client,
-        "button[aria-label='Remove filter from: 2019-01-01']",
-        |_| true,
-    )
-    .await?;
-    // A mention in the reader filters by its entity.
-    click(
-        client,
-        "(//button[@aria-label and starts-with(@aria-label, 'Read: ')])[1]",
-    )
-    .await?;
-    wait_for_text(client, "#reader-title", |_| true).await?;
-    let mark = client
-        .find(Locator::Css(".article-text mark.kind-person"))
-        .await
-        .map_err(|e| format!("no person mention: {e}"))?;
-    let name_and_kind = mark
-        .attr("aria-label")
-        .await
-        .map_err(|e| e.to_string())?
-        .unwrap_or_default();
-    // "surface: Canonical Name (Person)"
-    let name = name_and_kind
-        .split_once(": ")
-        .map(|(_, rest)| rest.trim_end_matches(" (Person)").to_string())
-        .unwrap_or_default();
-    mark.click()
-        .await
-        .map_err(|e| format!("click a mention: {e}"))?;
-    let chip = format!("button[aria-label='Remove filter with: {name}']");
-    wait_for_text(client, &chip, |_| true).await.map(drop)
 }
 
-async fn entity_page(client: &Client) -> Check {
-    use fantoccini::Locator;
-    open(client, &server().url("/")).await?;
-    let corpus = bundled();
-    let total = format!("{} entities", corpus.entities.len());
-    wait_for_text(client, ".entity-count", |t| t == total).await?;
-    let find = client
-        .find(Locator::XPath(
-            "//label[contains(., 'Find an entity')]/input",
-        ))
-        .await
-        .map_err(|e| format!("entity search box: {e}"))?;
-    find.send_keys("putin")
-        .await
-        .map_err(|e| format!("type an entity name: {e}"))?;
-    wait_for_text(client, ".entity-count", |t| t == "1 entities").await?;
-    click(client, "//table//button[text()='Vladimir Putin']").await?;
-    wait_for_text(client, "#entity-title", |t| t == "Vladimir Putin").await?;
-    let putin = corpus
-        .entity_by_id("vladimir-putin")
-        .ok_or("no vladimir-putin")?;
-    let partner = article_explorer::entities::co_occurring(&corpus, putin, 1)
-        .first()
-        .map(|&(e, _)| corpus.entity(e).name.clone())
-        .ok_or("Putin appears with nobody")?;
-    wait_for_text(client, ".entity-page ul:last-of-type li button", |t| {
-        t == partner
-    })
-    .await?;
-    click(
-        client,
-        "//section[@class='entity-page']//button[starts-with(., 'Show its')]",
-    )
-    .await?;
-    let mut with_putin = Filters::default();
-    with_putin.participants.insert(putin);
-    let expected = format!("Events ({})", expected_events(&with_putin, ""));
-    wait_for_text(client, "#events-title", |t| t == expected)
-        .await
-        .map(drop)
+fn main() -> ExitCode {
+    let args = Arguments::from_args();
+    let names: Vec<(Engine, usize, String)> = ENGINES
+        .iter()
+        .flat_map(|&engine| (0..SCENARIOS.len()).map(move |i| (engine, i, test_name(engine, i))))
+        .collect();
+    // Which scenarios each engine's thread runs: what the command line
+    // selects, decided the way the harness itself decides it.
+    let mut selected: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (engine, i, name) in &names {
+        let probe = Trial::test(name.clone(), || Ok(()));
+        if !args.is_filtered_out(&probe) && !args.is_ignored(&probe) {
+            selected.entry(engine.name()).or_default().push(*i);
+        }
+    }
+    let selected = Arc::new(selected);
+    let trials = names
+        .into_iter()
+        .map(|(engine, i, name)| {
+            let selected = selected.clone();
+            Trial::test(name, move || {
+                runners(&selected)[engine.name()]
+                    .wait(i)
+                    .map_err(Failed::from)
+            })
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit_code()
 }

@@ -2,7 +2,7 @@
 //! exact report the loader must give. Item-level problems drop the item and
 //! keep the rest; structural ones refuse the file with line and column.
 
-use article_explorer::corpus::{load, Loaded};
+use explorer_corpus::{load, Loaded};
 
 fn fixture(name: &str) -> String {
     let path = format!(

@@ -2,7 +2,7 @@
 //! internally consistent (every span slices its article's text).
 #![no_main]
 
-use article_explorer::corpus::load;
+use explorer_corpus::load;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

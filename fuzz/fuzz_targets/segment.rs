@@ -3,8 +3,8 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use article_explorer::corpus::Span;
-use article_explorer::highlight::{segment, Layers};
+use explorer_corpus::Span;
+use explorer_query::highlight::{segment, Layers};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]

@@ -158,13 +158,8 @@ fn Detail(item: Item) -> impl IntoView {
         sources.len(),
         if sources.len() == 1 { "" } else { "s" }
     );
-    let precision_note = match (
-        item.dates.start.precision(),
-        item.dates.end.map(|d| d.precision()),
-    ) {
-        (crate::dates::Precision::Day, None | Some(crate::dates::Precision::Day)) => None,
-        _ => Some("The sources give this date only to the month or year."),
-    };
+    let precision_note =
+        (!item.dates.is_exact()).then_some("The sources give this date only to the month or year.");
     let selected = state.selected;
     let rows = evidence
         .into_iter()

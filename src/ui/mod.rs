@@ -19,7 +19,6 @@ pub mod state;
 mod theme;
 mod timeline_view;
 mod url;
-pub mod worker;
 
 pub use app::{query_param, App};
 

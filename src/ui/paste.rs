@@ -15,12 +15,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::download;
-use super::reader::kind_label;
 use super::state::use_state;
-use super::worker::READY;
 use crate::corpus::format::CorpusFile;
 use crate::corpus::{self, EntityKind, EventKind, Loaded};
 use crate::dates::{DateRange, PartialDate};
+use crate::extract::request::READY;
 use crate::extract::request::{Reply, Request};
 use crate::extract::{self, merge};
 use crate::offsets::TextOffsets;
@@ -440,7 +439,7 @@ fn Results(found: RwSignal<Option<Found>>, add: Callback<()>) -> impl IntoView {
                                     <select aria-label=label on:change=move |ev| set_kind(i, event_target_value(&ev))>
                                         {EDITABLE_KINDS.iter().map(|k| {
                                             let code = k.code();
-                                            view! { <option value=code selected=code == kind>{kind_label(*k)}</option> }
+                                            view! { <option value=code selected=code == kind>{k.label()}</option> }
                                         }).collect_view()}
                                     </select>
                                 </td>
@@ -530,7 +529,7 @@ fn marked_text(file: &CorpusFile) -> Vec<AnyView> {
             .and_then(|e| EntityKind::from_code(&e.kind))
             .unwrap_or(EntityKind::Other);
         let name = entity.map(|e| e.name.clone()).unwrap_or_default();
-        let title = format!("{name} · {}", kind_label(kind));
+        let title = format!("{name} · {}", kind.label());
         out.push(
             view! { <mark class=format!("mention kind-{}", kind.code()) title=title>{slice(start, end)}</mark> }
                 .into_any(),

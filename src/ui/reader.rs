@@ -10,18 +10,6 @@ use super::state::{use_state, OpenArticle, TextState};
 use crate::corpus::{EntityKind, Span};
 use crate::highlight::{segment, Layers};
 
-/// A short non-colour cue per kind, for the legend and the CSS.
-pub(super) fn kind_label(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "Person",
-        EntityKind::Country => "Country",
-        EntityKind::Place => "Place",
-        EntityKind::Organisation => "Organisation",
-        EntityKind::Date => "Date",
-        EntityKind::Other => "Other",
-    }
-}
-
 /// The reader panel; empty until an article is opened.
 #[component]
 pub fn ArticleReader() -> impl IntoView {
@@ -120,7 +108,7 @@ fn Reader(open: OpenArticle, hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView
                                 .iter()
                                 .map(|m| {
                                     let e = corpus.entity(m.entity);
-                                    format!("{} ({})", e.name, kind_label(e.kind))
+                                    format!("{} ({})", e.name, e.kind.label())
                                 })
                                 .collect::<Vec<_>>()
                                 .join("; ");
@@ -224,7 +212,7 @@ fn Legend(hidden: RwSignal<Vec<EntityKind>>) -> impl IntoView {
                     }
                 >
                     <span class="swatch" aria-hidden="true"></span>
-                    {kind_label(kind)}
+                    {kind.label()}
                 </button>
             }
         })

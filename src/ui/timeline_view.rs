@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use crate::corpus::EventIx;
-use crate::dates::{DayNumber, Precision};
+use crate::dates::{civil_from_days, month_abbreviation, DayNumber};
 use crate::timeline::{lanes, Item, Lane, LaneMode, LaneSpots, Scale, MIN_WINDOW_DAYS};
 
 /// Width of the drawing in SVG units; it scales to the page width.
@@ -403,14 +403,8 @@ pub fn Timeline() -> impl IntoView {
     let window_label = move || {
         let s = scale.get();
         let label = |d: f64| {
-            let (y, m, _) = crate::dates::civil_from_days(d.round() as DayNumber);
-            format!(
-                "{} {y}",
-                [
-                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                    "Dec"
-                ][m as usize - 1]
-            )
+            let (y, m, _) = civil_from_days(d.round() as DayNumber);
+            format!("{} {y}", month_abbreviation(m))
         };
         format!("Showing {} – {}", label(s.start), label(s.end))
     };
@@ -535,13 +529,8 @@ impl Marks {
                 let Some(item) = items.get(members[0]) else {
                     continue;
                 };
-                let exact = item.dates.start.precision() == Precision::Day
-                    && item
-                        .dates
-                        .end
-                        .is_none_or(|e| e.precision() == Precision::Day);
                 let (top, height, width) = (y + 6.0, LANE - 12.0, (x1 - x0).max(4.0));
-                let path = if exact {
+                let path = if item.dates.is_exact() {
                     &mut m.exact
                 } else {
                     &mut m.uncertain

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use fantoccini::Client;
 
-use article_explorer::corpus::{load, split, Corpus};
-use article_explorer::synthetic::generate;
+use explorer_cli::synthetic::generate;
+use explorer_corpus::{load, split, Corpus};
 
 use crate::support::{ensure, generated_dir, open, server, wait_for_text, Check};
 

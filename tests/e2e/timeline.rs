@@ -6,10 +6,7 @@ use std::time::Duration;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, Locator};
 
-use article_explorer::dates::PartialDate;
-use article_explorer::facets::Filters;
-
-use crate::expected_events;
+use crate::facts;
 use crate::support::{click, ensure, open, server, wait_for_text, Check};
 
 async fn current_url(client: &Client) -> Result<String, String> {
@@ -95,25 +92,29 @@ pub async fn brush(client: &Client) -> Check {
         .map_err(|e| format!("drag along the axis: {e}"))?;
     let _ = client.release_actions().await;
     wait_for_text(client, "button[aria-label^='Remove filter to: ']", |_| true).await?;
-    // The events shown are those of the dates the drag chose.
+    // The drag chose dates between which the corpus's events are known
+    // (dates in the address are ISO days, so they compare as text), and the
+    // events shown are those.
     let url = current_url(client).await?;
     let day = |key: &str| {
         url.split(['?', '&'])
             .find_map(|pair| pair.strip_prefix(&format!("{key}=")))
-            .and_then(|v| PartialDate::parse(v).ok())
     };
     let (Some(from), Some(to)) = (day("from"), day("to")) else {
         return Err(format!("the address has no from/to dates: {url}"));
     };
-    ensure(from.first_day() < to.last_day(), || {
-        format!("an empty span: {url}")
-    })?;
-    let filters = Filters {
-        from: Some(from.first_day()),
-        to: Some(to.last_day()),
-        ..Filters::default()
-    };
-    let expected = format!("Events ({})", expected_events(&filters, ""));
+    ensure(
+        facts::BRUSH_FROM.contains(&from) && facts::BRUSH_TO.contains(&to),
+        || {
+            format!(
+                "the drag chose {from} to {to}, not a day of {:?} to one of {:?}, \
+                 the windows whose events are known: {url}",
+                facts::BRUSH_FROM,
+                facts::BRUSH_TO
+            )
+        },
+    )?;
+    let expected = facts::BRUSHED.heading();
     wait_for_text(client, "#events-title", |t| t == expected)
         .await
         .map(drop)

@@ -161,10 +161,10 @@ pub async fn open(client: &Client, url: &str) -> Check {
 }
 
 /// The bundled corpus, loaded with the app's own loader.
-pub fn bundled() -> article_explorer::corpus::Corpus {
+pub fn bundled() -> explorer_corpus::Corpus {
     let text = std::fs::read_to_string(root().join("public/data/corpus.json"))
         .expect("read public/data/corpus.json");
-    article_explorer::corpus::load(&text)
+    explorer_corpus::load(&text)
         .expect("bundled corpus loads")
         .corpus
 }

@@ -5,11 +5,11 @@
 //!
 //! Invariant: every corpus produced loads with zero diagnostics.
 
-use crate::corpus::format::{
+use explorer_corpus::dates::{civil_from_days, days_from_civil, days_in_month, DayNumber};
+use explorer_corpus::format::{
     ArticleRecord, CorpusFile, EntityRecord, EventRecord, EvidenceRecord, MentionRecord,
     FORMAT_NAME, FORMAT_VERSION,
 };
-use crate::dates::{civil_from_days, days_from_civil, days_in_month, DayNumber};
 
 /// SplitMix64: small, fast, and the same on every platform.
 struct Rng(u64);
@@ -302,7 +302,7 @@ fn write_article(
                 "{} and {}: {}",
                 file.entities[guest].name,
                 file.entities[host].name,
-                crate::corpus::EventKind::from_code(kind).map_or("", |k| k.label())
+                explorer_corpus::EventKind::from_code(kind).map_or("", |k| k.label())
             ),
             evidence: vec![EvidenceRecord {
                 article: id.clone(),
@@ -337,7 +337,7 @@ fn plus_days(date: &str, n: u8) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
+    use explorer_corpus::load;
 
     #[test]
     fn loads_clean_and_is_deterministic() {

@@ -5,11 +5,15 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use article_explorer::corpus::{load, Corpus, EventIx, EventKind};
-use article_explorer::timeline;
+use explorer_corpus::{load, Corpus, EventIx, EventKind};
+use explorer_query::timeline;
 
+/// The workspace root, where the fixtures and `target/` live.
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the workspace root exists")
 }
 
 /// Runs `extract` on `input`, writing to a file named `output` under
@@ -216,8 +220,10 @@ fn usage_errors_say_what_is_wrong() {
     );
 }
 
-/// The scores on the development set do not fall below those recorded in the
-/// README (mention F1 0.965, event F1 0.598 when this was written).
+/// The scores on the development set do not fall below what
+/// `score-extractor` prints, as the README records it (mention F1 0.965,
+/// event F1 0.755 when this was written). Raise the floors when the
+/// extractor gets better.
 #[test]
 fn scores_on_the_development_set_hold() {
     let result = Command::new(env!("CARGO_BIN_EXE_score-extractor"))
@@ -237,5 +243,5 @@ fn scores_on_the_development_set_hold() {
     let mentions = f1("mentions (span + kind)");
     let events = f1("events (kind + participants + date)");
     assert!(mentions >= 0.965, "mention F1 fell to {mentions}:\n{table}");
-    assert!(events >= 0.598, "event F1 fell to {events}:\n{table}");
+    assert!(events >= 0.755, "event F1 fell to {events}:\n{table}");
 }

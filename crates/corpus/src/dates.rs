@@ -139,6 +139,11 @@ impl PartialDate {
         }
     }
 
+    /// Whether the date is exact: known to the day.
+    pub fn is_exact(&self) -> bool {
+        self.precision() == Precision::Day
+    }
+
     /// The year.
     pub fn year_number(&self) -> i32 {
         self.year
@@ -204,6 +209,12 @@ impl DateRange {
     pub fn sort_key(&self) -> (DayNumber, DayNumber) {
         let (first, last) = (self.first_day(), self.last_day());
         (first + (last - first) / 2, last - first)
+    }
+
+    /// Whether both ends are exact, known to the day; a range with no end is
+    /// exact when its start is.
+    pub fn is_exact(&self) -> bool {
+        self.start.is_exact() && self.end.is_none_or(|e| e.is_exact())
     }
 
     /// Whether the range shares at least one possible day with `first..=last`.
@@ -275,17 +286,47 @@ impl DateRange {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+/// The months' English names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
+
+/// The short name of month `month` (1–12), its first three letters: "Mar".
+///
+/// # Panics
+///
+/// If `month` is not 1–12; a [`PartialDate`]'s month always is.
+pub fn month_abbreviation(month: u8) -> &'static str {
+    &MONTH_NAMES[usize::from(month) - 1][..3]
+}
+
+/// The month (1–12) a capitalised English name names: "March" is 3; "march"
+/// and "may" are not months, so the modal verb is not read as one.
+pub fn month_named(name: &str) -> Option<u8> {
+    MONTH_NAMES
+        .iter()
+        .position(|m| *m == name)
+        .map(|i| i as u8 + 1)
+}
 
 impl PartialDate {
     /// A reader's form at the date's own precision: "22 Mar 2013", "Mar 2013"
     /// or "2013".
     pub fn label(&self) -> String {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTH_NAMES[m as usize - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTH_NAMES[m as usize - 1], self.year),
+            (Some(m), Some(d)) => format!("{d} {} {}", month_abbreviation(m), self.year),
+            (Some(m), None) => format!("{} {}", month_abbreviation(m), self.year),
             _ => self.year.to_string(),
         }
     }
@@ -302,13 +343,13 @@ impl DateRange {
         let same_year = start.year == end.year;
         match (start.month, start.day, end.month, end.day) {
             (Some(sm), Some(sd), Some(em), Some(ed)) if same_year && sm == em => {
-                format!("{sd}–{ed} {} {}", MONTH_NAMES[sm as usize - 1], start.year)
+                format!("{sd}–{ed} {} {}", month_abbreviation(sm), start.year)
             }
             (Some(sm), Some(sd), Some(_), Some(_)) if same_year => {
-                format!("{sd} {} – {}", MONTH_NAMES[sm as usize - 1], end.label())
+                format!("{sd} {} – {}", month_abbreviation(sm), end.label())
             }
             (Some(sm), None, Some(_), None) if same_year => {
-                format!("{} – {}", MONTH_NAMES[sm as usize - 1], end.label())
+                format!("{} – {}", month_abbreviation(sm), end.label())
             }
             _ => format!("{} – {}", start.label(), end.label()),
         }
@@ -397,6 +438,39 @@ mod tests {
         assert_eq!(r("2015-06", Some("2015-07-14")), "Jun 2015 – 14 Jul 2015");
         assert_eq!(r("2019", Some("2020")), "2019 – 2020");
         assert_eq!(r("2019-06-05", Some("2019-06-05")), "5 Jun 2019");
+    }
+
+    #[test]
+    fn only_dates_known_to_the_day_are_exact() {
+        assert!(d("2019-06-05").is_exact());
+        assert!(!d("2019-06").is_exact());
+        assert!(!d("2019").is_exact());
+        let r = |s: &str, e: Option<&str>| {
+            DateRange {
+                start: d(s),
+                end: e.map(d),
+            }
+            .is_exact()
+        };
+        assert!(r("2023-03-20", None));
+        assert!(r("2023-03-20", Some("2023-03-22")));
+        assert!(!r("2023-03-20", Some("2023-04")));
+        assert!(!r("2023-03", Some("2023-03-22")));
+    }
+
+    #[test]
+    fn months_are_named_in_full_and_in_short() {
+        assert_eq!(month_named("March"), Some(3));
+        assert_eq!(month_named("December"), Some(12));
+        assert_eq!(month_named("may"), None);
+        assert_eq!(month_named("Mar"), None);
+        assert_eq!(month_abbreviation(1), "Jan");
+        assert_eq!(month_abbreviation(9), "Sep");
+        let short: Vec<&str> = (1..=12).map(month_abbreviation).collect();
+        assert_eq!(
+            short,
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        );
     }
 
     #[test]

@@ -223,7 +223,7 @@ mod tests {
     use super::*;
 
     /// The published schema is generated from these types; this test fails
-    /// when they drift apart. `UPDATE_SCHEMA=1 cargo test --lib` rewrites it.
+    /// when they drift apart. `UPDATE_SCHEMA=1 cargo test -p explorer-corpus --lib` rewrites it.
     #[test]
     fn published_schema_matches_the_types() {
         let schemas = [
@@ -232,7 +232,10 @@ mod tests {
             ("corpus-part", schemars::schema_for!(PartFile)),
         ];
         for (name, mut schema) in schemas {
-            let path = format!("{}/docs/{name}.schema.json", env!("CARGO_MANIFEST_DIR"));
+            let path = format!(
+                "{}/../../docs/{name}.schema.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
             schema.insert("$id".into(), format!("article-explorer/{name}/v1").into());
             let mut generated = serde_json::to_string_pretty(&schema).unwrap();
             generated.push('\n');
@@ -242,7 +245,7 @@ mod tests {
             let published = std::fs::read_to_string(&path).unwrap_or_default();
             assert!(
                 published == generated,
-                "docs/{name}.schema.json is out of date; run UPDATE_SCHEMA=1 cargo test --lib"
+                "docs/{name}.schema.json is out of date; run UPDATE_SCHEMA=1 cargo test -p explorer-corpus --lib"
             );
         }
     }

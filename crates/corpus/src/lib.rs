@@ -1,12 +1,20 @@
-//! The corpus: the file format, the validated model, and the loader between them.
+//! The corpus: the file format, the validated model, and the loader between
+//! them, with the partial dates and text offsets the model is made of, and
+//! the [`lexicon`] of English words its texts are read by.
 //!
 //! Invariant: [`load`] never panics, whatever text it is given. It either rejects
 //! the whole input with a [`LoadError`] that says what and where, or returns a
 //! [`Corpus`] together with a [`Diagnostic`] for every item it had to drop.
+//!
+//! This crate is plain Rust: no UI, browser or JavaScript dependency (a test
+//! in the workspace's `tests/layering.rs` fails if one is added).
 
+pub mod dates;
 pub mod format;
+pub mod lexicon;
 mod load;
 mod model;
+pub mod offsets;
 pub mod source;
 mod write;
 
@@ -18,10 +26,12 @@ use std::fmt;
 
 use format::FORMAT_VERSION;
 
-/// The bundled corpus, loaded, for unit tests that want real data.
-#[cfg(test)]
+/// The bundled corpus, loaded, for unit tests that want real data. Other
+/// crates' tests reach it through the `bundled` feature; it reads the file
+/// from the source tree, so it is no part of a build.
+#[cfg(any(test, feature = "bundled"))]
 pub fn bundled() -> Corpus {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/corpus.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/corpus.json");
     let text = std::fs::read_to_string(path).expect("read the bundled corpus");
     load(&text).expect("the bundled corpus loads").corpus
 }

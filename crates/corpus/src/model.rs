@@ -65,6 +65,18 @@ impl EntityKind {
     pub fn from_code(code: &str) -> Option<EntityKind> {
         EntityKind::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    /// A short label for people, also the legend's non-colour cue.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Country => "Country",
+            EntityKind::Place => "Place",
+            EntityKind::Organisation => "Organisation",
+            EntityKind::Date => "Date",
+            EntityKind::Other => "Other",
+        }
+    }
 }
 
 /// An event type from the CAMEO "consult" family, plus two neighbours.
@@ -132,6 +144,16 @@ impl EventKind {
             EventKind::Negotiate => "Negotiation",
             EventKind::SignAgreement => "Agreement signed",
         }
+    }
+
+    /// Whether the kind brings its participants together in person: every
+    /// kind but an intent to meet (036), which has not happened yet, and a
+    /// telephone call (041), which happens at a distance. Negotiations (046)
+    /// and signings (057) count: they are held face to face. This is the
+    /// rule ARCHITECTURE.md states for checking counting claims; the
+    /// extractor builds on it to decide which sentences join one event.
+    pub fn is_in_person(self) -> bool {
+        !matches!(self, EventKind::IntentToMeet | EventKind::Telephone)
     }
 }
 
@@ -473,6 +495,37 @@ impl Corpus {
             .iter()
             .position(|e| e.id == id)
             .map(|i| EventIx(i as u32))
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_but_an_intent_and_a_call_is_in_person() {
+        let in_person: Vec<&str> = EventKind::ALL
+            .into_iter()
+            .filter(|k| k.is_in_person())
+            .map(EventKind::code)
+            .collect();
+        assert_eq!(in_person, ["040", "042", "043", "044", "046", "057"]);
+    }
+
+    #[test]
+    fn entity_kinds_have_labels() {
+        let labels: Vec<&str> = EntityKind::ALL.into_iter().map(EntityKind::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Person",
+                "Country",
+                "Place",
+                "Organisation",
+                "Date",
+                "Other"
+            ]
+        );
     }
 }
 

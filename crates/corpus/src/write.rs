@@ -149,14 +149,14 @@ mod tests {
 
     #[test]
     fn a_split_corpus_loads_back_part_by_part() {
-        let corpus = crate::corpus::bundled();
+        let corpus = crate::bundled();
         let (manifest, parts) = split(to_file(&corpus), 16, |i| format!("part-{i}.json"));
         assert_eq!(manifest.parts.len(), corpus.articles.len().div_ceil(16));
         let json = serde_json::to_string(&manifest).unwrap();
-        let Ok(crate::corpus::AnyFile::Manifest(manifest)) = crate::corpus::parse_any(&json) else {
+        let Ok(crate::AnyFile::Manifest(manifest)) = crate::parse_any(&json) else {
             panic!("a manifest is read as one");
         };
-        let (loaded, loader) = crate::corpus::validate_manifest(manifest);
+        let (loaded, loader) = crate::validate_manifest(manifest);
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
         let split = loaded.corpus;
         assert!(!split.complete());
@@ -164,7 +164,7 @@ mod tests {
         // Parts may arrive in any order.
         for (i, part) in parts.into_iter().enumerate().rev() {
             let json = serde_json::to_string(&part).unwrap();
-            let part = crate::corpus::parse_part(&json).unwrap();
+            let part = crate::parse_part(&json).unwrap();
             assert_eq!(loader.add(&split, i, part), vec![]);
         }
         assert!(split.complete());
@@ -179,9 +179,9 @@ mod tests {
 
     #[test]
     fn a_bad_part_is_named_and_the_rest_arrives() {
-        let corpus = crate::corpus::bundled();
+        let corpus = crate::bundled();
         let (manifest, mut parts) = split(to_file(&corpus), 4, |i| format!("p{i}.json"));
-        let (loaded, loader) = crate::corpus::validate_manifest(manifest);
+        let (loaded, loader) = crate::validate_manifest(manifest);
         let split = loaded.corpus;
         let first = split.articles[0].id.clone();
         let second = split.articles[1].id.clone();
@@ -229,9 +229,9 @@ mod tests {
 
     #[test]
     fn the_bundled_corpus_survives_a_round_trip() {
-        let corpus = crate::corpus::bundled();
+        let corpus = crate::bundled();
         let json = serde_json::to_string(&to_file(&corpus)).unwrap();
-        let again = crate::corpus::load(&json).unwrap();
+        let again = crate::load(&json).unwrap();
         assert!(again.diagnostics.is_empty(), "{:?}", again.diagnostics);
         assert_eq!(again.corpus, corpus);
     }

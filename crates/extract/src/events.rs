@@ -15,8 +15,9 @@ use super::gazetteer::{EntryIx, Gazetteer};
 use super::recognise::{Found, Target};
 use super::text::words;
 use super::when;
-use crate::corpus::{EntityKind, EventKind};
-use crate::dates::{DateRange, PartialDate};
+use explorer_corpus::dates::{DateRange, PartialDate};
+use explorer_corpus::lexicon;
+use explorer_corpus::{EntityKind, EventKind};
 
 /// An event found in one sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,31 +133,6 @@ const HOSTING: &[&str] = &[
 ];
 const NEGOTIATE: &[&str] = &["negotiations", "negotiated", "negotiating", "negotiate"];
 const THIRD_PLACE: &[&str] = &["summit", "sidelines", "margins", "forum"];
-const FUTURE: &[&str] = &[
-    "will",
-    "would",
-    "due",
-    "plans",
-    "plan",
-    "planned",
-    "expected",
-    "scheduled",
-    "invited",
-    "invitation",
-    "upcoming",
-];
-const COUNTED: &[&str] = &[
-    "times",
-    "meetings",
-    "occasions",
-    "visits",
-    "calls",
-    "trips",
-    "rounds",
-    "encounters",
-    "summits",
-    "conversations",
-];
 const REPORTING: &[&str] = &["said", "told", "says", "added", "noted"];
 
 /// What a sentence is read against: the article's mentions and publication
@@ -203,16 +179,19 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             .position(|(i, w)| list.contains(&w.as_str()) && !generic(i))
     };
     // "met more than 40 times", "their fortieth meeting" is an event, a tally is not.
-    let counted = lower.windows(2).any(|pair| {
-        when::number_of(&pair[0]).is_some_and(|n| n >= 2) && COUNTED.contains(&pair[1].as_str())
-    }) || lower.windows(3).any(|w| {
-        when::number_of(&w[0]).is_some_and(|n| n >= 2)
-            && matches!(
+    let count = |word: &str| lexicon::cardinal(word).filter(|&n| n >= 2);
+    let counts = |number: u32, word: &str| {
+        lexicon::counts_encounters(lexicon::Numeral::Cardinal(number), word)
+    };
+    let counted = lower
+        .windows(2)
+        .any(|pair| count(&pair[0]).is_some_and(|n| counts(n, &pair[1])))
+        || lower.windows(3).any(|w| {
+            matches!(
                 w[1].as_str(),
                 "separate" | "previous" | "earlier" | "face-to-face" | "bilateral" | "official"
-            )
-            && COUNTED.contains(&w[2].as_str())
-    });
+            ) && count(&w[0]).is_some_and(|n| counts(n, &w[2]))
+        });
     if counted && (has(MEET).is_some() || has(VISIT).is_some() || has(PHONE).is_some()) {
         return Reported::Claim(body.to_string());
     }
@@ -597,11 +576,8 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     // summit", "invited Qin to Washington": a plan, dated when it was made
     // unless the sentence gives the planned date.
     let ahead = lower[..trigger].iter().rev().take(4).any(|w| {
-        FUTURE.contains(&w.as_str())
-            || w == "to"
-                && lower[..trigger]
-                    .iter()
-                    .any(|x| FUTURE.contains(&x.as_str()))
+        lexicon::is_plan_word(w)
+            || w == "to" && lower[..trigger].iter().any(|x| lexicon::is_plan_word(x))
     }) || {
         // "agreed ... to hold", "invited ... to visit"
         let before = &lower[trigger.saturating_sub(6)..trigger];
@@ -884,6 +860,19 @@ mod tests {
     }
 
     #[test]
+    fn an_invitation_plans_a_visit_on_the_day_it_was_made() {
+        // 2023-03-22 is a Wednesday: the invitation came on the Monday
+        // before, as "invitation" makes a plan without looking ahead.
+        assert_eq!(
+            read(
+                "Chinese President Xi Jinping accepted an invitation to visit Moscow on Monday.",
+                "2023-03-22"
+            ),
+            ["036 2023-03-20 [Xi Jinping] host=Russia"]
+        );
+    }
+
+    #[test]
     fn visits_as_a_plain_noun_report_nothing() {
         assert_eq!(
             read(
@@ -898,13 +887,39 @@ mod tests {
     fn a_visit_by_someone_is_theirs() {
         assert_eq!(
             read(
-                "Russian President Vladimir Putin's trip followed a state visit to Moscow in March by Chinese President Xi Jinping. \
-                 The visit was arranged by Vladimir Putin in 2019.",
+                "Russian President Vladimir Putin's trip followed a state visit to Moscow in March by Chinese President Xi Jinping.",
+                "2023-05-10"
+            ),
+            ["042 2023-03 [Xi Jinping] host=Russia"]
+        );
+    }
+
+    #[test]
+    fn a_visit_arranged_by_someone_is_not_theirs_alone() {
+        // A verb between the word for the visit and "by" makes the one
+        // named after it an organiser, not the visitor: Xi stays in.
+        assert_eq!(
+            read(
+                "Chinese President Xi Jinping's visit to Moscow was arranged by Russian President Vladimir Putin in 2019.",
+                "2023-05-10"
+            ),
+            ["042 2019 [Xi Jinping, Vladimir Putin] host=Russia"]
+        );
+    }
+
+    #[test]
+    fn a_count_of_meetings_is_a_claim_and_a_named_summit_is_not() {
+        assert_eq!(
+            read(
+                "Chinese President Xi Jinping met Russian President Vladimir Putin at the Group of Seven summit in Bali in 2022. \
+                 Xi and Putin have met a dozen times. \
+                 Xi and Putin have held two rounds of talks.",
                 "2023-05-10"
             ),
             [
-                "042 2023-03 [Xi Jinping] host=Russia",
-                "042 2019 [Vladimir Putin] host=-",
+                "044 2022 [Xi Jinping, Vladimir Putin] host=Indonesia",
+                "claim: Xi and Putin have met a dozen times.",
+                "claim: Xi and Putin have held two rounds of talks.",
             ]
         );
     }

@@ -15,8 +15,8 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::corpus::format::EntityRecord;
-use crate::corpus::EntityKind;
+use explorer_corpus::format::EntityRecord;
+use explorer_corpus::EntityKind;
 
 /// One gazetteer entry as written in the file: the fields of an entity in
 /// the corpus format, and for a place the id of the country it lies in.

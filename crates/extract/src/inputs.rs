@@ -8,8 +8,8 @@
 use serde_json::Value;
 
 use super::{Document, GivenMention, Slide};
-use crate::corpus::EntityKind;
-use crate::dates::{DateRange, PartialDate};
+use explorer_corpus::dates::{DateRange, PartialDate};
+use explorer_corpus::EntityKind;
 
 /// What is known about an input from outside its text: a sidecar file, the
 /// command line or the page's form. Each field may be missing.

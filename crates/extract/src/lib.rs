@@ -18,14 +18,14 @@ pub mod when;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use crate::corpus::format::{
+use events::{Candidate, Reported};
+use explorer_corpus::dates::{DateRange, PartialDate};
+use explorer_corpus::format::{
     ArticleRecord, CorpusFile, EntityRecord, EventRecord, EvidenceRecord, MentionRecord,
     FORMAT_NAME, FORMAT_VERSION,
 };
-use crate::corpus::{EntityKind, EventKind};
-use crate::dates::{DateRange, PartialDate};
-use crate::offsets::TextOffsets;
-use events::{Candidate, Reported};
+use explorer_corpus::offsets::TextOffsets;
+use explorer_corpus::{EntityKind, EventKind};
 use gazetteer::Gazetteer;
 use recognise::{Found, Target};
 
@@ -326,9 +326,13 @@ fn given_mentions(
     out
 }
 
-/// Whether the event brings people together in person.
-fn in_person(kind: EventKind) -> bool {
-    matches!(kind_group(kind), EventKind::Visit | EventKind::Consult)
+/// Whether the kind is a visit or a meeting, which takes in the in-person
+/// events held during it: the in-person kinds ([`EventKind::is_in_person`])
+/// less a negotiation and a signing. Those are held in person too, but CAMEO
+/// codes them apart, so one held during a visit stays an event of its own
+/// rather than becoming more evidence for the visit.
+fn is_visit_or_meeting(kind: EventKind) -> bool {
+    kind.is_in_person() && !matches!(kind, EventKind::Negotiate | EventKind::SignAgreement)
 }
 
 /// "The foreign ministers of Saudi Arabia and Iran met in Beijing on
@@ -340,8 +344,8 @@ fn stand_for_countries(c: &Candidate, d: &Draft, context: &events::Context) -> b
     if c.dates.is_some()
         || c.names_a_group
         || c.participants.len() < 2
-        || !in_person(c.kind)
-        || !in_person(d.kind)
+        || !is_visit_or_meeting(c.kind)
+        || !is_visit_or_meeting(d.kind)
     {
         return false;
     }
@@ -417,7 +421,7 @@ fn add_candidate(
     // People met during a visit join it; a call or a signing with someone
     // else is another event.
     let shares_people = |d: &Draft| {
-        if in_person(d.kind) && in_person(c.kind) {
+        if is_visit_or_meeting(d.kind) && is_visit_or_meeting(c.kind) {
             d.participants.iter().any(|p| c.participants.contains(p))
         } else {
             c.participants.iter().all(|p| d.participants.contains(p))
@@ -428,7 +432,8 @@ fn add_candidate(
     // A meeting during a visit, or a trip to a meeting already reported, is
     // part of that visit.
     let same_kind = |d: &Draft| {
-        kind_group(d.kind) == kind_group(c.kind) || in_person(d.kind) && in_person(c.kind)
+        kind_group(d.kind) == kind_group(c.kind)
+            || is_visit_or_meeting(d.kind) && is_visit_or_meeting(c.kind)
     };
     let at_same_time = |d: &Draft| {
         c.dates
@@ -877,6 +882,27 @@ mod tests {
         let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
         let calls: Vec<usize> = out.events.iter().map(|e| e.participants.len()).collect();
         assert_eq!(calls, [2, 2]);
+    }
+
+    #[test]
+    fn a_signing_during_a_visit_stays_an_event_of_its_own() {
+        let g = gazetteer::tests::small();
+        let text = "Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit. \
+                    On Tuesday Xi Jinping and Russian President Vladimir Putin signed a statement on cooperation.";
+        let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
+        let found: Vec<(&str, &str, Vec<String>)> = out
+            .events
+            .iter()
+            .map(|e| (e.kind.as_str(), e.start.as_str(), e.participants.clone()))
+            .collect();
+        let both = vec!["xi-jinping".to_string(), "vladimir-putin".to_string()];
+        assert_eq!(
+            found,
+            [
+                ("042", "2023-03-20", vec!["xi-jinping".to_string()]),
+                ("057", "2023-03-21", both),
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::corpus::format::CorpusFile;
+use explorer_corpus::format::CorpusFile;
 
 /// Gives `wanted`, or `wanted-2`, `wanted-3`, ... if it is taken.
 fn fresh(taken: &mut BTreeSet<String>, wanted: &str) -> String {
@@ -76,17 +76,17 @@ pub fn add_to(base: &mut CorpusFile, extra: CorpusFile) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{load, to_file};
-    use crate::dates::PartialDate;
-    use crate::extract::gazetteer::Gazetteer;
-    use crate::extract::{extract, Document};
+    use crate::gazetteer::Gazetteer;
+    use crate::{extract, Document};
+    use explorer_corpus::dates::PartialDate;
+    use explorer_corpus::{load, to_file};
 
     #[test]
     fn an_extracted_article_joins_the_bundled_corpus_without_clashes() {
-        let bundled = crate::corpus::bundled();
+        let bundled = explorer_corpus::bundled();
         let mut file = to_file(&bundled);
         let (gazetteer, _) =
-            Gazetteer::build(&crate::corpus::entity_records(&bundled), &[]).unwrap();
+            Gazetteer::build(&explorer_corpus::entity_records(&bundled), &[]).unwrap();
         let doc = Document {
             // The same id as a bundled article, to be renamed.
             id: bundled.articles[0].id.clone(),

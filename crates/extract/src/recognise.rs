@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::gazetteer::{EntryIx, Gazetteer};
 use super::text::{words, Word};
-use crate::corpus::EntityKind;
+use explorer_corpus::EntityKind;
 
 /// What a mention names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

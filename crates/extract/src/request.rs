@@ -8,8 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::gazetteer::Gazetteer;
 use super::{extract, Document};
-use crate::corpus::format::{CorpusFile, EntityRecord};
-use crate::dates::PartialDate;
+use explorer_corpus::dates::PartialDate;
+use explorer_corpus::format::{CorpusFile, EntityRecord};
+
+/// What the worker says once it can take requests. Messages sent before it
+/// are lost, so the page holds its requests until it hears this.
+pub const READY: &str = "ready";
 
 /// One pasted article, and the entities of the corpus it is meant for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use super::text::{words, Word};
-use crate::dates::{DateRange, DayNumber, PartialDate, Precision};
+use explorer_corpus::dates::{month_named, DateRange, DayNumber, PartialDate};
+use explorer_corpus::lexicon;
 
 /// A date phrase found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,21 +20,6 @@ pub struct Found {
     /// The period it names.
     pub dates: DateRange,
 }
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const WEEKDAYS: &[&str] = &[
     "Monday",
@@ -51,63 +37,12 @@ const MONTH_LEADS: &[&str] = &[
     "before", "after", "from",
 ];
 
-/// Words that put a sentence in the future, so "on Monday" means the next one.
-const FUTURE: &[&str] = &[
-    "will",
-    "plans",
-    "planned",
-    "expected",
-    "due",
-    "scheduled",
-    "upcoming",
-    "next",
-];
-
-/// The month (1–12) a capitalised English month name names.
-fn month_of(word: &str) -> Option<u8> {
-    MONTHS.iter().position(|m| *m == word).map(|i| i as u8 + 1)
-}
-
-/// A small number written as digits or in words.
+/// A small number written as digits or in words ([`lexicon::cardinal`]),
+/// or "a" and "an" for one ("a decade earlier", "for a day").
 pub fn number_of(word: &str) -> Option<u32> {
-    if word.bytes().all(|b| b.is_ascii_digit()) && word.len() <= 4 {
-        return word.parse().ok();
-    }
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let lower = word.to_lowercase();
-    if let Some(n) = WORDS.iter().position(|w| *w == lower) {
-        return Some(n as u32);
-    }
-    match lower.as_str() {
+    match word.to_ascii_lowercase().as_str() {
         "a" | "an" => Some(1),
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "fifty" => Some(50),
-        "sixty" => Some(60),
-        "hundred" => Some(100),
-        _ => None,
+        _ => lexicon::cardinal(word),
     }
 }
 
@@ -169,7 +104,8 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
     let t = |i: usize| ws.get(i).map(|w: &Word| w.text(text));
     let lower: Vec<String> = ws.iter().map(|w| w.text(text).to_lowercase()).collect();
     let l = |i: usize| lower.get(i).map(String::as_str);
-    let future = lower.iter().any(|w| FUTURE.contains(&w.as_str()));
+    // A sentence in the future means the next "Monday".
+    let future = lower.iter().any(|w| lexicon::is_future_word(w));
     let pub_day = published.first_day();
     let pub_year = published.year_number();
     let mut out = Vec::new();
@@ -183,8 +119,8 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
         let w = t(i).unwrap_or_default();
         // A day and a month in either order, with the year after them if
         // given: "20 March 2023", "March 20, 2023", "20 March".
-        let day_month = match (day_of(w), month_of(w), t(i + 1)) {
-            (Some(d), _, Some(next)) => month_of(next).map(|m| (d, m)),
+        let day_month = match (day_of(w), month_named(w), t(i + 1)) {
+            (Some(d), _, Some(next)) => month_named(next).map(|m| (d, m)),
             (_, Some(m), Some(next)) => day_of(next).map(|d| (d, m)),
             _ => None,
         };
@@ -206,7 +142,7 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
             Some((lead, rest)) if matches!(lead, "mid" | "early" | "late") => (Some(lead), rest),
             _ => (l(i.wrapping_sub(1)).filter(|_| i > 0), w),
         };
-        if let Some(m) = month_of(month_word) {
+        if let Some(m) = month_named(month_word) {
             // March 2023
             if let Some(y) = t(i + 1).and_then(year_of) {
                 if let Some(date) = PartialDate::month(y, m) {
@@ -283,7 +219,7 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
             "tomorrow" => Some(1),
             _ => None,
         };
-        if let Some(shift) = shift.filter(|_| published.precision() == Precision::Day) {
+        if let Some(shift) = shift.filter(|_| published.is_exact()) {
             out.push(Found {
                 range: span(i, i),
                 dates: single(PartialDate::from_day_number(pub_day + shift)),
@@ -374,7 +310,7 @@ fn relative_period(published: PartialDate, unit: &str, which: i32) -> Option<Dat
             PartialDate::month(y, m).map(single)
         }
         _ => {
-            if published.precision() != Precision::Day {
+            if !published.is_exact() {
                 return None;
             }
             let day = published.first_day();
@@ -389,7 +325,8 @@ fn relative_period(published: PartialDate, unit: &str, which: i32) -> Option<Dat
 
 /// The day `n` days after a day-precision date.
 pub fn add_days(date: PartialDate, n: i64) -> Option<PartialDate> {
-    (date.precision() == Precision::Day).then(|| PartialDate::from_day_number(date.first_day() + n))
+    date.is_exact()
+        .then(|| PartialDate::from_day_number(date.first_day() + n))
 }
 
 #[cfg(test)]

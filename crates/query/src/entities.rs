@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use crate::corpus::{ArticleIx, Corpus, EntityIx};
 use crate::search::tokens;
+use explorer_corpus::{ArticleIx, Corpus, EntityIx};
 
 /// Counts for one entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +107,7 @@ pub fn matches(corpus: &Corpus, entity: EntityIx, query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
+    use explorer_corpus::load;
 
     fn corpus() -> Corpus {
         let text = r#"{"format":"article-explorer/corpus","version":1,

@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use crate::corpus::{Corpus, EventIx};
 use crate::facets;
+use explorer_corpus::{Corpus, EventIx};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -40,7 +40,7 @@ fn rows<'a>(corpus: &'a Corpus, events: &[EventIx]) -> Vec<Row<'a>> {
         .iter()
         .map(|&ix| {
             let e = corpus.event(ix);
-            let name = |x: crate::corpus::EntityIx| corpus.entity(x).name.as_str();
+            let name = |x: explorer_corpus::EntityIx| corpus.entity(x).name.as_str();
             let (start, end) = e.dates.to_string_pair();
             Row {
                 id: &e.id,
@@ -131,7 +131,7 @@ fn csv_field(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
+    use explorer_corpus::load;
 
     fn corpus() -> Corpus {
         let text = r#"{"format":"article-explorer/corpus","version":1,
@@ -170,7 +170,7 @@ mod tests {
                 .articles
                 .iter()
                 .map(|a| {
-                    let meta = crate::corpus::ArticleMeta {
+                    let meta = explorer_corpus::ArticleMeta {
                         id: a.id.clone(),
                         title: a.title.clone(),
                         source: a.source.clone(),
@@ -178,7 +178,7 @@ mod tests {
                         published: a.published,
                         language: a.language.clone(),
                     };
-                    crate::corpus::Article::without_body(meta, a.length, Some(0))
+                    explorer_corpus::Article::without_body(meta, a.length, Some(0))
                 })
                 .collect(),
             ..whole

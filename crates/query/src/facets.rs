@@ -7,8 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::corpus::{ArticleIx, Corpus, EntityIx, Event, EventIx, EventKind, SourceIndex};
-use crate::dates::DayNumber;
+use explorer_corpus::dates::DayNumber;
+use explorer_corpus::{ArticleIx, Corpus, EntityIx, Event, EventIx, EventKind, SourceIndex};
 
 /// A set of articles, one bit each: it is built from the search hits on
 /// every keystroke and asked once per evidence span, so both must be cheap.
@@ -200,7 +200,7 @@ struct Context<'a> {
 /// Calls `f` once with each distinct source of an event's evidence, in order
 /// of first appearance, without allocating.
 fn for_each_source(index: &SourceIndex, event: &Event, mut f: impl FnMut(u32)) {
-    let source = |e: &crate::corpus::Evidence| index.of_article[e.article.0 as usize];
+    let source = |e: &explorer_corpus::Evidence| index.of_article[e.article.0 as usize];
     for (i, e) in event.evidence.iter().enumerate() {
         let s = source(e);
         if !event.evidence[..i]
@@ -272,8 +272,8 @@ fn passes(context: &Context, event: &Event, f: &Filters) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
-    use crate::dates::PartialDate;
+    use explorer_corpus::dates::PartialDate;
+    use explorer_corpus::load;
 
     fn corpus() -> Corpus {
         let text = r#"{"format":"article-explorer/corpus","version":1,
@@ -297,7 +297,7 @@ mod tests {
     /// filters with that facet cleared, per value.
     #[test]
     fn counts_equal_filtering_with_the_facet_cleared() {
-        let c = crate::corpus::bundled();
+        let c = explorer_corpus::bundled();
         let xi = EntityIx(
             c.entities
                 .iter()

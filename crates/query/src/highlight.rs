@@ -5,7 +5,7 @@
 //! Invariant: the segments are non-empty, contiguous, in order and cover the
 //! whole text exactly; each carries every layer that covers it, and no other.
 
-use crate::corpus::Span;
+use explorer_corpus::Span;
 
 /// A run of text covered by the same set of marks.
 #[derive(Debug, Clone, PartialEq, Eq)]

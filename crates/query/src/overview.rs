@@ -5,9 +5,10 @@
 //! Invariant: every figure is computed from the items or corpus given, so a
 //! claim is never "confirmed" by anything the corpus does not contain.
 
-use crate::corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
-use crate::dates::DayNumber;
 use crate::timeline::Item;
+use explorer_corpus::dates::DayNumber;
+use explorer_corpus::lexicon::{self, Numeral};
+use explorer_corpus::{Corpus, EntityIx, EntityKind, EventIx};
 
 /// Items per year of their start date, every year from the first to the last
 /// present (empty years included, so the chart's gaps are honest).
@@ -74,11 +75,6 @@ pub struct ClaimCheck {
     pub held: usize,
 }
 
-/// Kinds that bring people together in person.
-fn in_person(kind: EventKind) -> bool {
-    !matches!(kind, EventKind::IntentToMeet | EventKind::Telephone)
-}
-
 /// Every counting claim in the corpus, checked against `items` (normally the
 /// timeline items of the whole corpus).
 pub fn claim_checks(corpus: &Corpus, items: &[Item]) -> Vec<ClaimCheck> {
@@ -101,7 +97,7 @@ pub fn claim_checks(corpus: &Corpus, items: &[Item]) -> Vec<ClaimCheck> {
             let held = items
                 .iter()
                 .filter(|item| {
-                    in_person(item.kind)
+                    item.kind.is_in_person()
                         && item.dates.first_day() <= until
                         && people.iter().all(|p| item.participants.contains(p))
                 })
@@ -118,87 +114,30 @@ pub fn claim_checks(corpus: &Corpus, items: &[Item]) -> Vec<ClaimCheck> {
     out
 }
 
-/// Words after a number that make it a count of encounters.
-const COUNTED: [&str; 12] = [
-    "times",
-    "occasions",
-    "meetings",
-    "meeting",
-    "visits",
-    "visit",
-    "summits",
-    "summit",
-    "encounters",
-    "trips",
-    "talks",
-    "calls",
-];
-
-const NUMBER_WORDS: [(&str, u32); 19] = [
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fifteen", 15),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("hundred", 100),
-    ("dozen", 12),
-];
-
 /// The number a claim counts encounters with: a cardinal or ordinal (digits
 /// or a common number word) followed, within two words, by a word such as
-/// "times" or "meetings". "a deadline of 30 June" counts nothing.
+/// "times" or "meetings" ([`lexicon::counts_encounters`]). "a deadline of 30
+/// June" counts nothing.
 pub fn counted_number(claim: &str) -> Option<u32> {
-    let words: Vec<String> = claim
+    let words: Vec<&str> = claim
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
         .collect();
     words.iter().enumerate().find_map(|(i, word)| {
-        let n = number_of(word)?;
+        let n = Numeral::parse(word)?;
         let follows = words[i + 1..]
             .iter()
             .take(2)
-            .any(|w| COUNTED.contains(&w.as_str()));
-        follows.then_some(n)
+            .any(|w| lexicon::counts_encounters(n, w));
+        follows.then_some(n.value())
     })
-}
-
-fn number_of(word: &str) -> Option<u32> {
-    let digits = word
-        .strip_suffix("th")
-        .or_else(|| word.strip_suffix("st"))
-        .or_else(|| word.strip_suffix("nd"))
-        .or_else(|| word.strip_suffix("rd"))
-        .unwrap_or(word);
-    if !digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return digits.parse().ok();
-    }
-    let word = word
-        .strip_suffix("ieth")
-        .map_or(word.to_string(), |stem| format!("{stem}y"));
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, n)| n)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
     use crate::timeline;
+    use explorer_corpus::load;
 
     #[test]
     fn counted_numbers_need_a_counting_word() {
@@ -215,6 +154,10 @@ mod tests {
         );
         assert_eq!(counted_number("about 400 billion dollars"), None);
         assert_eq!(counted_number("first visit since 2005"), None);
+        assert_eq!(counted_number("Two rounds of talks"), Some(2));
+        assert_eq!(counted_number("in three conversations"), Some(3));
+        assert_eq!(counted_number("at the Group of Seven summit"), None);
+        assert_eq!(counted_number("a two-day visit"), None);
         assert_eq!(counted_number(""), None);
     }
 
@@ -258,6 +201,38 @@ mod tests {
     }
 
     #[test]
+    fn negotiations_and_signings_are_meetings_plans_and_calls_are_not() {
+        let event = |id: &str, kind: &str, start: &str, claims: &str| {
+            format!(
+                r#"{{"id": "{id}", "kind": "{kind}", "start": "{start}", "participants": ["xi", "pu"],
+                    "summary": "s", "evidence": [{{"article": "a", "start": 0, "end": 5}}],
+                    "claims": [{claims}]}}"#
+            )
+        };
+        let events = [
+            event("talks", "046", "2015", ""),
+            event("deal", "057", "2016", ""),
+            event("plan", "036", "2017", ""),
+            event("call", "041", "2018", ""),
+            event("visit", "042", "2019", r#""They have met 10 times.""#),
+        ];
+        let text = format!(
+            r#"{{"format": "article-explorer/corpus", "version": 1,
+              "articles": [{{"id": "a", "title": "t", "source": "s", "published": "2019",
+                            "language": "en", "text": "Xi met Putin again."}}],
+              "entities": [{{"id": "xi", "kind": "person", "name": "Xi"}},
+                           {{"id": "pu", "kind": "person", "name": "Putin"}}],
+              "events": [{}]}}"#,
+            events.join(",")
+        );
+        let c = load(&text).unwrap().corpus;
+        let checks = claim_checks(&c, &all_items(&c));
+        assert_eq!(checks.len(), 1);
+        // The negotiation, the signing and the visit; not the plan, not the call.
+        assert_eq!(checks[0].held, 3);
+    }
+
+    #[test]
     fn years_run_without_gaps_and_participants_rank() {
         let c = corpus();
         let items = all_items(&c);
@@ -274,7 +249,7 @@ mod tests {
 
     #[test]
     fn the_top_participants_are_those_a_full_sort_ranks_first() {
-        let c = crate::corpus::bundled();
+        let c = explorer_corpus::bundled();
         let items = all_items(&c);
         let mut tally: Vec<(EntityIx, usize)> = Vec::new();
         for item in &items {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::corpus::{ArticleIx, Corpus, Span};
+use explorer_corpus::{ArticleIx, Corpus, Span};
 
 /// Which part of an article a hit is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -338,7 +338,7 @@ fn strip_diacritic(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
+    use explorer_corpus::load;
 
     fn corpus(articles: &[(&str, &str)]) -> Corpus {
         let items: Vec<String> = articles
@@ -433,11 +433,11 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
-    use crate::corpus::load;
+    use explorer_corpus::load;
 
     #[test]
     fn built_in_steps_equals_built_at_once() {
-        let corpus = crate::corpus::bundled();
+        let corpus = explorer_corpus::bundled();
         let whole = Index::build(&corpus);
         let mut builder = IndexBuilder::new();
         let mut steps = 0;

@@ -9,8 +9,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
-use crate::dates::{civil_from_days, days_from_civil, DateRange, DayNumber};
+use explorer_corpus::dates::{
+    civil_from_days, days_from_civil, month_abbreviation, DateRange, DayNumber,
+};
+use explorer_corpus::{Corpus, EntityIx, EntityKind, EventIx, EventKind};
 
 /// One mark on the timeline: one event, or a visit seen from both sides.
 #[derive(Debug, Clone, PartialEq)]
@@ -372,7 +374,7 @@ impl Scale {
                             label: if month == 1 {
                                 year.to_string()
                             } else {
-                                MONTHS[month as usize - 1].to_string()
+                                month_abbreviation(month).to_string()
                             },
                             major: month == 1,
                         });
@@ -398,10 +400,6 @@ impl Scale {
         ticks
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// A labelled mark on the time axis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -524,7 +522,7 @@ impl LaneSpots {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
+    use explorer_corpus::load;
 
     /// A corpus with a guest-side and a host-side record of one trip, a later
     /// year-only visit, and a telephone call.
@@ -554,7 +552,7 @@ mod tests {
 
     #[test]
     fn selecting_from_all_items_equals_forming_them() {
-        let bundled = crate::corpus::bundled();
+        let bundled = explorer_corpus::bundled();
         for c in [corpus(), bundled] {
             let every = AllItems::new(&c);
             let events = all(&c);
@@ -635,7 +633,7 @@ mod tests {
     /// none; lanes run from largest to smallest.
     #[test]
     fn every_item_is_in_the_lanes_of_its_entities() {
-        let c = crate::corpus::bundled();
+        let c = explorer_corpus::bundled();
         let items = items(&c, &all(&c));
         for (mode, kind) in [
             (LaneMode::Person, EntityKind::Person),

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::corpus::{ArticleIx, Corpus, EntityIx, EventIx, EventKind, Span};
-use crate::dates::{iso_day, DayNumber, PartialDate};
 use crate::facets::Filters;
 use crate::timeline::LaneMode;
+use explorer_corpus::dates::{iso_day, DayNumber, PartialDate};
+use explorer_corpus::{ArticleIx, Corpus, EntityIx, EventIx, EventKind, Span};
 
 /// Everything the user chose that a link should carry.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -165,7 +165,7 @@ fn parse_window(value: &str) -> Option<(DayNumber, DayNumber)> {
     let day = |text: &str| {
         PartialDate::parse(text)
             .ok()
-            .filter(|d| d.precision() == crate::dates::Precision::Day)
+            .filter(PartialDate::is_exact)
             .map(|d| d.first_day())
     };
     let (first, last) = (day(a)?, day(b)?);
@@ -181,7 +181,7 @@ fn parse_span(value: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load;
+    use explorer_corpus::load;
 
     fn corpus() -> Corpus {
         let text = r#"{"format":"article-explorer/corpus","version":1,

@@ -1,6 +1,6 @@
 //! The extractor's Web Worker: answers each message (a JSON
-//! [`Request`](crate::extract::request::Request)) with a JSON
-//! [`Reply`](crate::extract::request::Reply). The default gazetteer is
+//! [`Request`](explorer_extract::request::Request)) with a JSON
+//! [`Reply`](explorer_extract::request::Reply). The default gazetteer is
 //! fetched once, relative to the worker's own script, which sits beside the
 //! page.
 
@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
 
-use crate::extract::request::answer;
+use explorer_extract::request::{answer, READY};
 
 /// Where the default gazetteer lives, relative to the worker's script.
 const GAZETTEER_URL: &str = "data/gazetteer.json";
@@ -47,9 +47,6 @@ pub fn serve() {
     // page waits for this word before it sends any.
     let _ = scope.post_message(&JsValue::from_str(READY));
 }
-
-/// What the worker says once it can take requests.
-pub const READY: &str = "ready";
 
 async fn fetch_text(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<String, String> {
     let response = JsFuture::from(scope.fetch_with_str(url))

@@ -1,12 +1,12 @@
 //! Compiles the readable corpus sources (`corpus/`) into a corpus file.
 //!
-//! Usage: `cargo run --bin compile-corpus -- <source dir> <output.json>`
+//! Usage: `cargo run -p explorer-cli --bin compile-corpus -- <source dir> <output.json>`
 //! Writes the file only if it compiles and loads without a single diagnostic.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use article_explorer::corpus;
+use explorer_corpus as corpus;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,7 +1,7 @@
 //! Turns a folder of articles into a corpus file (format v1): entities,
 //! mentions and events found by the same extractor the page runs.
 //!
-//! Usage: `cargo run --release --bin extract -- <folder or file>... [options]`
+//! Usage: `cargo run --release -p explorer-cli --bin extract -- <folder or file>... [options]`
 //! (`--help` lists the options). Reads plain-text wire items (`.txt`),
 //! Markdown with front matter (`.md`), displaCy JSON and TimelineJS JSON
 //! (`.json`). A `name.meta` file beside `name.txt` or `name.md` gives its
@@ -12,12 +12,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use article_explorer::corpus;
-use article_explorer::extract::gazetteer::Gazetteer;
-use article_explorer::extract::inputs::{self, Meta};
-use article_explorer::extract::{extract, Document};
-
-const DEFAULT_GAZETTEER: &str = include_str!("../../public/data/gazetteer.json");
+use explorer_cli::DEFAULT_GAZETTEER;
+use explorer_corpus as corpus;
+use explorer_extract::gazetteer::Gazetteer;
+use explorer_extract::inputs::{self, Meta};
+use explorer_extract::{extract, Document};
 
 const HELP: &str = "usage: extract <folder or file>... [options]
 

@@ -1,11 +1,11 @@
 //! Writes a synthetic corpus for benchmarks (see `synthetic`).
 //!
-//! Usage: `cargo run --release --bin gen-corpus -- <articles> <seed> <output.json>`
+//! Usage: `cargo run --release -p explorer-cli --bin gen-corpus -- <articles> <seed> <output.json>`
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use article_explorer::synthetic::generate;
+use explorer_cli::synthetic::generate;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

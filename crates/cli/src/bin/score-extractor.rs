@@ -1,6 +1,6 @@
 //! Scores the extractor against a gold-annotated set of articles.
 //!
-//! Usage: `cargo run --release --bin score-extractor -- [gold dir] [--verbose]`
+//! Usage: `cargo run --release -p explorer-cli --bin score-extractor -- [gold dir] [--verbose]`
 //! (default `tests/fixtures/extract-dev`). The gold set is written in the
 //! readable corpus source format (`entities.json` + `articles/*.txt`, see
 //! `corpus/README.md`). The extractor sees only each article's plain text,
@@ -14,13 +14,12 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::process::ExitCode;
 
-use article_explorer::corpus::format::{CorpusFile, EntityRecord, EventRecord};
-use article_explorer::corpus::source::compile_dir;
-use article_explorer::dates::PartialDate;
-use article_explorer::extract::gazetteer::Gazetteer;
-use article_explorer::extract::{extract, Document};
-
-const DEFAULT_GAZETTEER: &str = include_str!("../../public/data/gazetteer.json");
+use explorer_cli::DEFAULT_GAZETTEER;
+use explorer_corpus::dates::PartialDate;
+use explorer_corpus::format::{CorpusFile, EntityRecord, EventRecord};
+use explorer_corpus::source::compile_dir;
+use explorer_extract::gazetteer::Gazetteer;
+use explorer_extract::{extract, Document};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,7 +1,7 @@
 //! Splits a corpus file into a manifest and parts, so the page can show the
 //! timeline as soon as the manifest is read and fetch article texts after.
 //!
-//! Usage: `cargo run --release --bin split-corpus -- <corpus.json> <out-dir> [articles-per-part]`
+//! Usage: `cargo run --release -p explorer-cli --bin split-corpus -- <corpus.json> <out-dir> [articles-per-part]`
 //!
 //! Writes `<out-dir>/manifest.json` and `<out-dir>/part-0000.json`, … (500
 //! articles a part unless told: a part of about a megabyte is read and
@@ -12,7 +12,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use article_explorer::corpus::{self, split};
+use explorer_corpus::{self as corpus, split};
 
 const USAGE: &str = "usage: split-corpus <corpus.json> <out-dir> [articles-per-part]";
 
