@@ -62,7 +62,9 @@ fn split_corpus(n: usize) -> String {
     let dir = bench_dir().join(&name);
     if !dir.join("manifest.json").exists() {
         let text = std::fs::read_to_string(corpus(n)).expect("read the corpus");
-        let file = explorer_corpus::parse(&text).expect("the generated corpus parses");
+        let file = explorer_corpus::parse(&text)
+            .expect("the generated corpus parses")
+            .file;
         let (manifest, parts) =
             explorer_corpus::split(file, PER_PART, |i| format!("part-{i:04}.json"));
         std::fs::create_dir_all(&dir).expect("create the split corpus folder");

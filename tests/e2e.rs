@@ -117,6 +117,9 @@ const SCENARIOS: &[(&str, ScenarioFn)] = &[
     ("dragging along the axis filters by dates", |c, _| {
         Box::pin(timeline_e2e::brush(c))
     }),
+    ("an article of the wrong shape is dropped alone", |c, _| {
+        Box::pin(loading::an_item_of_the_wrong_shape(c))
+    }),
     ("loader diagnostics and an empty corpus", |c, _| {
         Box::pin(loading::diagnostics_and_empty(c))
     }),

@@ -327,7 +327,7 @@ fn Diagnostics() -> impl IntoView {
                 let count = diagnostics.len();
                 view! {
                     <details class="diagnostics">
-                        <summary>{format!("{count} item(s) were dropped while loading")}</summary>
+                        <summary>{format!("{count} item(s) dropped or repaired while loading")}</summary>
                         <ul>
                             {diagnostics.iter().map(|d| view! { <li>{d.to_string()}</li> }).collect_view()}
                         </ul>

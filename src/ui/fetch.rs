@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader};
 
-use crate::corpus::{self, AnyFile, LoadError, Loaded, Parts};
+use crate::corpus::{self, AnyFile, LoadError, Loaded, Parsed, Parts};
 
 /// Where the bundled corpus lives, relative to the page so the site works from
 /// any sub-path.
@@ -144,7 +144,9 @@ pub fn request_part(url: &str) -> PartRequest {
 }
 
 /// Waits for a requested part and reads it.
-pub async fn receive_part(request: PartRequest) -> Result<corpus::format::PartFile, FetchError> {
+pub async fn receive_part(
+    request: PartRequest,
+) -> Result<Parsed<corpus::format::PartFile>, FetchError> {
     let PartRequest { url, response } = request;
     let network = |message: String| FetchError::Network {
         url: url.clone(),
@@ -244,10 +246,21 @@ fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<(Loaded, Option<Parts
     // The text is freed before the model is built, which lowers the peak
     // memory of a large corpus by its size.
     drop(text);
-    let loaded = file.map(|file| match file {
-        AnyFile::Corpus(file) => (corpus::validate(file), None),
+    let loaded = file.map(|parsed| match parsed.file {
+        AnyFile::Corpus(file) => (
+            Parsed {
+                file,
+                diagnostics: parsed.diagnostics,
+            }
+            .validate(),
+            None,
+        ),
         AnyFile::Manifest(file) => {
-            let (loaded, parts) = corpus::validate_manifest(file);
+            let (loaded, parts) = Parsed {
+                file,
+                diagnostics: parsed.diagnostics,
+            }
+            .validate();
             (loaded, Some(parts))
         }
     });

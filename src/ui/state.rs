@@ -302,7 +302,19 @@ impl State {
                     }
                 }
                 let said = match receive_part(request).await {
-                    Ok(file) => split.parts.add(&corpus, part, file),
+                    Ok(parsed) => {
+                        let name = &split.parts.urls[part];
+                        let mut said: Vec<Diagnostic> = parsed
+                            .diagnostics
+                            .into_iter()
+                            .map(|d| Diagnostic {
+                                location: format!("part {name} {}", d.location),
+                                ..d
+                            })
+                            .collect();
+                        said.extend(split.parts.add(&corpus, part, parsed.file));
+                        said
+                    }
                     Err(e) => {
                         let count = corpus
                             .articles

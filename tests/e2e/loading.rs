@@ -114,7 +114,7 @@ pub async fn diagnostics_and_empty(client: &Client) -> Check {
     )
     .await?;
     wait_for_text(client, ".diagnostics summary", |t| {
-        t == "1 item(s) were dropped while loading"
+        t == "1 item(s) dropped or repaired while loading"
     })
     .await?;
     crate::support::click(client, "//details[@class='diagnostics']/summary").await?;
@@ -126,6 +126,28 @@ pub async fn diagnostics_and_empty(client: &Client) -> Check {
     open(client, &server().url("/?corpus=fixtures/empty.json")).await?;
     wait_for_text(client, ".corpus-empty", |t| {
         t.contains("holds no articles and no events")
+    })
+    .await
+    .map(drop)
+}
+
+/// An article of the wrong shape costs that article alone: the other is
+/// listed, and the dropped one is named with its field.
+pub async fn an_item_of_the_wrong_shape(client: &Client) -> Check {
+    open(
+        client,
+        &server().url("/?corpus=fixtures/malformed/null-title.json"),
+    )
+    .await?;
+    wait_for_text(client, "#articles-title", |t| t == "Articles (1)").await?;
+    wait_for_text(client, ".article-list li h3", |t| t == "Xi in Moscow").await?;
+    wait_for_text(client, ".diagnostics summary", |t| {
+        t == "2 item(s) dropped or repaired while loading"
+    })
+    .await?;
+    crate::support::click(client, "//details[@class='diagnostics']/summary").await?;
+    wait_for_text(client, ".diagnostics li", |t| {
+        t == "article #1 (\"a2\") field \"title\": invalid type: null, expected a string (line 15, column 16); the article was dropped"
     })
     .await
     .map(drop)

@@ -96,7 +96,7 @@ pub async fn a_missing_part_is_named(client: &Client) -> Check {
     })
     .await?;
     wait_for_text(client, ".diagnostics summary", |t| {
-        t == "1 item(s) were dropped while loading"
+        t == "1 item(s) dropped or repaired while loading"
     })
     .await?;
     crate::support::click(client, "//details[@class='diagnostics']/summary").await?;

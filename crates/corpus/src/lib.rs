@@ -15,6 +15,7 @@ pub mod lexicon;
 mod load;
 mod model;
 pub mod offsets;
+mod recover;
 pub mod source;
 mod write;
 
@@ -48,6 +49,27 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// Records as read from a file, before validation, with what reading them
+/// found: items left out for a wrong type or a missing field, repaired
+/// characters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<T> {
+    /// The records that could be read.
+    pub file: T,
+    /// One entry per item left out or repaired, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<T> Parsed<T> {
+    /// The same diagnostics over another value made from the file.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Parsed<U> {
+        Parsed {
+            file: f(self.file),
+            diagnostics: self.diagnostics,
+        }
     }
 }
 

@@ -12,13 +12,32 @@ use super::format::{
     PART_FORMAT,
 };
 use super::model::*;
-use super::{Diagnostic, LoadError, Loaded};
+use super::recover::{recover, Recover};
+use super::{Diagnostic, LoadError, Loaded, Parsed};
 use crate::dates::{DateRange, PartialDate};
 use crate::offsets::TextOffsets;
 
 /// Parses and validates a corpus file.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
-    Ok(validate(parse(text)?))
+    Ok(parse(text)?.validate())
+}
+
+impl Parsed<CorpusFile> {
+    /// Validates the records, after what reading them found.
+    pub fn validate(self) -> Loaded {
+        let mut loaded = validate(self.file);
+        loaded.diagnostics.splice(0..0, self.diagnostics);
+        loaded
+    }
+}
+
+impl Parsed<ManifestFile> {
+    /// Validates the manifest, after what reading it found.
+    pub fn validate(self) -> (Loaded, Parts) {
+        let (mut loaded, parts) = validate_manifest(self.file);
+        loaded.diagnostics.splice(0..0, self.diagnostics);
+        (loaded, parts)
+    }
 }
 
 /// Validates parsed records into the model. Split from [`parse`] so a caller
@@ -79,26 +98,37 @@ pub enum AnyFile {
 }
 
 /// Reads either a corpus file or a manifest, told apart by `format`.
-pub fn parse_any(text: &str) -> Result<AnyFile, LoadError> {
-    let (format, _) = peek_header(text);
+pub fn parse_any(text: &str) -> Result<Parsed<AnyFile>, LoadError> {
+    let (format, _) = peek_header(skip_bom(text));
     if format.as_ref().and_then(|f| f.as_str()) == Some(MANIFEST_FORMAT) {
-        return parse_as(text, MANIFEST_FORMAT).map(AnyFile::Manifest);
+        return parse_as(text, MANIFEST_FORMAT).map(|p| p.map(AnyFile::Manifest));
     }
-    parse(text).map(AnyFile::Corpus)
+    parse(text).map(|p| p.map(AnyFile::Corpus))
 }
 
-/// Reads the records of a corpus file, checking its format and version and its
-/// shape (structural errors say what and where), without validating them.
-pub fn parse(text: &str) -> Result<CorpusFile, LoadError> {
+/// Reads the records of a corpus file, checking its format and version,
+/// without validating them. An item of the wrong shape is left out with a
+/// diagnostic; only text that is not a JSON object with the right `format`
+/// and `version` is refused, with what and where.
+pub fn parse(text: &str) -> Result<Parsed<CorpusFile>, LoadError> {
     parse_as(text, FORMAT_NAME)
 }
 
-/// Reads one part of a split corpus.
-pub fn parse_part(text: &str) -> Result<PartFile, LoadError> {
+/// Reads one part of a split corpus, as [`parse`] reads a corpus.
+pub fn parse_part(text: &str) -> Result<Parsed<PartFile>, LoadError> {
     parse_as(text, PART_FORMAT)
 }
 
-fn parse_as<T: serde::de::DeserializeOwned>(text: &str, expected: &str) -> Result<T, LoadError> {
+/// The text without the byte-order mark that Windows tools often write.
+fn skip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn parse_as<T: serde::de::DeserializeOwned + Recover>(
+    text: &str,
+    expected: &str,
+) -> Result<Parsed<T>, LoadError> {
+    let text = skip_bom(text);
     // The header is checked before the body, so that a file of another format or
     // version is named as such rather than reported as a shape error deep inside.
     let (format, version) = peek_header(text);
@@ -117,10 +147,17 @@ fn parse_as<T: serde::de::DeserializeOwned>(text: &str, expected: &str) -> Resul
             }
         }
     }
-    // The fast path parses without tracking where it is; only a file that
-    // fails is parsed again, tracking the JSON path to name in the error.
+    // The fast path reads the file as it is, tracking nothing; only a file
+    // that fails is read again item by item, and only a file that is not
+    // even that is parsed a third time, tracking the JSON path for the error.
     if let Ok(file) = serde_json::from_str::<T>(text) {
-        return Ok(file);
+        return Ok(Parsed {
+            file,
+            diagnostics: Vec::new(),
+        });
+    }
+    if let Some((file, diagnostics)) = recover::<T>(text) {
+        return Ok(Parsed { file, diagnostics });
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let file: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -139,7 +176,10 @@ fn parse_as<T: serde::de::DeserializeOwned>(text: &str, expected: &str) -> Resul
         path: ".".to_string(),
         message: strip_position(&e.to_string()),
     })?;
-    Ok(file)
+    Ok(Parsed {
+        file,
+        diagnostics: Vec::new(),
+    })
 }
 
 /// What a split corpus needs to take its parts in as they arrive.
@@ -168,6 +208,14 @@ pub fn validate_manifest(file: ManifestFile) -> (Loaded, Parts) {
             v.drop(
                 at("part"),
                 format_args!("there is no part {} (the manifest lists {parts})", r.part),
+                "the article",
+            );
+            continue;
+        }
+        if file.parts[r.part as usize].is_empty() {
+            v.drop(
+                at("part"),
+                format_args!("part {} has no file name", r.part),
                 "the article",
             );
             continue;
@@ -361,6 +409,14 @@ impl Validator {
         });
     }
 
+    /// A value read as the one it differs from only in case or spacing.
+    fn read_as(&mut self, location: String, found: &str, read: &str) {
+        self.diagnostics.push(Diagnostic {
+            location,
+            message: format!("\"{found}\" was read as \"{read}\""),
+        });
+    }
+
     fn articles(
         &mut self,
         records: Vec<super::format::ArticleRecord>,
@@ -439,7 +495,12 @@ impl Validator {
                 self.drop(at("id"), "duplicate id", "the entity");
                 continue;
             }
-            let Some(kind) = EntityKind::from_code(&r.kind) else {
+            let kind = EntityKind::from_code(&r.kind).or_else(|| {
+                let kind = EntityKind::from_code_loosely(&r.kind)?;
+                self.read_as(at("kind"), &r.kind, kind.code());
+                Some(kind)
+            });
+            let Some(kind) = kind else {
                 let known: Vec<_> = EntityKind::ALL.iter().map(|k| k.code()).collect();
                 self.drop(
                     at("kind"),
@@ -547,7 +608,12 @@ impl Validator {
 
     fn event(&mut self, r: EventRecord, lengths: &[u32]) -> Option<Event> {
         let at = |field: &str| format!("event \"{}\" field \"{field}\"", r.id);
-        let Some(kind) = EventKind::from_code(&r.kind) else {
+        let kind = EventKind::from_code(&r.kind).or_else(|| {
+            let kind = EventKind::from_code_loosely(&r.kind)?;
+            self.read_as(at("kind"), &r.kind, kind.code());
+            Some(kind)
+        });
+        let Some(kind) = kind else {
             let known: Vec<_> = EventKind::ALL.iter().map(|k| k.code()).collect();
             self.drop(
                 at("kind"),
@@ -692,11 +758,13 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_line_column_and_path() {
-        let err = load(&corpus(r#""articles":[{"id":"a1","title":5}]"#)).unwrap_err();
+        // A value of the wrong type costs its item, which is named.
+        let loaded = load(&corpus(r#""articles":[{"id":"a1","title":5}]"#)).unwrap();
         assert_eq!(
-            err.to_string(),
-            "line 1, column 80 (at articles[0].title): invalid type: integer `5`, expected a string"
+            loaded.diagnostics[0].to_string(),
+            "article #0 (\"a1\") field \"title\": invalid type: integer `5`, expected a string (line 1, column 80); the article was dropped"
         );
+        // Text that is not JSON is refused, with where.
         let err = load("{\n  \"format\": ,\n}").unwrap_err();
         assert!(
             matches!(
@@ -723,17 +791,24 @@ mod tests {
         // An unknown field is skipped without recursion, however deep.
         let loaded = load(&corpus(&format!(r#""extra":{}"#, nest(200_000)))).unwrap();
         assert!(loaded.corpus.articles.is_empty());
-        // A known field is rejected at its first wrong token.
-        let err = load(&corpus(&format!(
+        // A known field is rejected at its first wrong token, and costs
+        // its item.
+        let loaded = load(&corpus(&format!(
             r#""articles":[{{"id":{}}}]"#,
             nest(200_000)
         )))
-        .unwrap_err()
-        .to_string();
+        .unwrap();
+        assert!(loaded.corpus.articles.is_empty());
+        let said = loaded.diagnostics[0].to_string();
         assert!(
-            err.contains("(at articles[0].id): invalid type: sequence"),
-            "{err}"
+            said.starts_with("article #0 field \"id\": invalid type: sequence"),
+            "{said}"
         );
+        // A list nested deep in a list costs its item too, without
+        // overflowing the stack.
+        let loaded = load(&corpus(&format!(r#""articles":{}"#, nest(200_000)))).unwrap();
+        assert!(loaded.corpus.articles.is_empty());
+        assert_eq!(loaded.diagnostics.len(), 1);
     }
 
     #[test]

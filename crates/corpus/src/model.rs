@@ -66,6 +66,13 @@ impl EntityKind {
         EntityKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The kind whose code differs from `code` only in case or white space
+    /// ("PERSON", " Country "); the loader reads such a code with a warning.
+    pub fn from_code_loosely(code: &str) -> Option<EntityKind> {
+        let code = loose(code);
+        EntityKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// A short label for people, also the legend's non-colour cue.
     pub fn label(self) -> &'static str {
         match self {
@@ -132,6 +139,13 @@ impl EventKind {
         EventKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The kind whose CAMEO code differs from `code` only in white space
+    /// (" 042"); the loader reads such a code with a warning.
+    pub fn from_code_loosely(code: &str) -> Option<EventKind> {
+        let code = loose(code);
+        EventKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -161,6 +175,15 @@ impl fmt::Display for EventKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({})", self.label(), self.code())
     }
+}
+
+/// A code without white space and in lower case, for reading codes that
+/// another program wrote in its own style.
+fn loose(code: &str) -> String {
+    code.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A half-open range of code points in an article's text.

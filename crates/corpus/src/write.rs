@@ -153,7 +153,11 @@ mod tests {
         let (manifest, parts) = split(to_file(&corpus), 16, |i| format!("part-{i}.json"));
         assert_eq!(manifest.parts.len(), corpus.articles.len().div_ceil(16));
         let json = serde_json::to_string(&manifest).unwrap();
-        let Ok(crate::AnyFile::Manifest(manifest)) = crate::parse_any(&json) else {
+        let Ok(crate::Parsed {
+            file: crate::AnyFile::Manifest(manifest),
+            ..
+        }) = crate::parse_any(&json)
+        else {
             panic!("a manifest is read as one");
         };
         let (loaded, loader) = crate::validate_manifest(manifest);
@@ -165,7 +169,8 @@ mod tests {
         for (i, part) in parts.into_iter().enumerate().rev() {
             let json = serde_json::to_string(&part).unwrap();
             let part = crate::parse_part(&json).unwrap();
-            assert_eq!(loader.add(&split, i, part), vec![]);
+            assert_eq!(part.diagnostics, vec![]);
+            assert_eq!(loader.add(&split, i, part.file), vec![]);
         }
         assert!(split.complete());
         assert_eq!(split.articles.len(), corpus.articles.len());
