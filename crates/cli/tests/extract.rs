@@ -195,6 +195,118 @@ fn every_input_format_is_read_and_a_bad_file_loses_only_itself() {
     );
 }
 
+/// The names of an event's participants, host and place.
+fn who(
+    corpus: &Corpus,
+    e: &explorer_corpus::Event,
+) -> (Vec<String>, Option<String>, Option<String>) {
+    let name = |ix| corpus.entity(ix).name.clone();
+    (
+        e.participants.iter().map(|&p| name(p)).collect(),
+        e.host.map(name),
+        e.place.map(name),
+    )
+}
+
+#[test]
+fn sheets_become_events_at_the_precision_of_their_cells() {
+    let (corpus, _, stderr) =
+        run_extract(&root().join("tests/fixtures/sheets"), "sheets.json", &[]);
+    let warnings: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        warnings,
+        [
+            "warning: tests/fixtures/sheets/events.csv: row 5, column \"date\": \"2023-13-01\" is not a date (month 13 does not exist); row skipped",
+            "warning: tests/fixtures/sheets/russia-north-korea.csv: row 7, column \"Month\": \"14\" is not a month; row skipped",
+            "warning: tests/fixtures/sheets/russia-north-korea.csv: no publication date given; the latest entry's date, 2024-06-19, stands in",
+        ]
+        .map(|w| w.replace("tests/fixtures", &root().join("tests/fixtures").display().to_string()))
+    );
+    // Our own sheet: a document per row, the cells' kind, people, host and
+    // place, the row's summary as the evidence.
+    let visit = &corpus.events[0];
+    assert_eq!(
+        (visit.kind, visit.dates.label()),
+        (EventKind::Visit, "20–22 Mar 2023".to_string())
+    );
+    assert_eq!(
+        who(&corpus, visit),
+        (
+            vec!["Xi Jinping".to_string(), "Vladimir Putin".to_string()],
+            Some("Russia".to_string()),
+            Some("Moscow".to_string())
+        )
+    );
+    let article = corpus.article(visit.evidence[0].article);
+    assert_eq!(article.source, "Desk notes");
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://example.org/notes/xi-moscow")
+    );
+    assert_eq!(
+        article.slice(visit.evidence[0].span),
+        "Xi Jinping arrived in Moscow for a three-day state visit and talks with Vladimir Putin."
+    );
+    let call = &corpus.events[2];
+    assert_eq!(call.kind, EventKind::Telephone);
+    assert_eq!(who(&corpus, call).0, ["Xi Jinping", "Volodymyr Zelensky"]);
+    // The TimelineJS sheet: one document, an event per dated row, each at
+    // the precision its Year, Month and Day give.
+    let dates: Vec<String> = corpus.events[3..].iter().map(|e| e.dates.label()).collect();
+    assert_eq!(
+        dates,
+        ["Jul 2000", "25–26 Apr 2019", "13 Sep 2023", "19 Jun 2024"]
+    );
+    assert!(corpus.events[3].dates.start.month_number().is_some());
+    assert!(!corpus.events[3].dates.is_exact());
+    let sheet = corpus
+        .articles
+        .iter()
+        .find(|a| a.id == "russia-north-korea")
+        .unwrap();
+    assert_eq!(sheet.title, "Summits between Russia and North Korea");
+    assert!(
+        !sheet.text().contains('<'),
+        "markup left in {:?}",
+        sheet.text()
+    );
+}
+
+#[test]
+fn scraper_output_is_read_record_by_record() {
+    let (corpus, _, stderr) =
+        run_extract(&root().join("tests/fixtures/scraped"), "scraped.json", &[]);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("news-please.jsonl line 2: line 1, column 39: EOF while parsing a value; record skipped"), "{stderr}");
+    let articles: Vec<(&str, &str, String)> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.title.as_str(), a.source.as_str(), a.published.to_string()))
+        .collect();
+    assert_eq!(
+        articles,
+        [
+            (
+                "Modi arrives in Moscow",
+                "wire.example",
+                "2024-07-08".to_string()
+            ),
+            ("Lula in Beijing", "daily.example", "2023-04-14".to_string()),
+            (
+                "Scholz visits Washington",
+                "The Paper",
+                "2024-02-09".to_string()
+            ),
+        ]
+    );
+    // Relative dates resolve against each record's own date.
+    let modi = &corpus.events[0];
+    assert_eq!(
+        (modi.kind, modi.dates.label()),
+        (EventKind::Visit, "8–9 Jul 2024".to_string())
+    );
+}
+
 #[test]
 fn usage_errors_say_what_is_wrong() {
     let result = Command::new(env!("CARGO_BIN_EXE_extract"))

@@ -196,6 +196,27 @@ impl Gazetteer {
         }
     }
 
+    /// Adds an entity the input names but the gazetteer does not know (a
+    /// sheet's cell), and returns its entry. The caller picks an id that is
+    /// not taken; a country stands for itself.
+    pub fn learn(&mut self, entity: EntityRecord) -> EntryIx {
+        let ix = self.entries.len();
+        let is_country = entity.kind == EntityKind::Country.code();
+        let entry = Entry {
+            entity,
+            country: None,
+        };
+        if self.add(entry).is_err() {
+            // Only an unknown kind or a taken id fails, and the caller
+            // gives neither; should it happen, the name finds nothing new.
+            return self.entries.len().saturating_sub(1).min(ix);
+        }
+        if is_country {
+            self.entries[ix].country = Some(ix);
+        }
+        ix
+    }
+
     /// Looks an entry up by id.
     pub fn by_id(&self, id: &str) -> Option<EntryIx> {
         self.entries.iter().position(|k| k.entry.entity.id == id)

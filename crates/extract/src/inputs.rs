@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::{Document, GivenMention, Slide};
+use super::{Document, Given, GivenMention, Slide};
 use explorer_corpus::dates::{DateRange, PartialDate};
 use explorer_corpus::EntityKind;
 
@@ -75,7 +75,7 @@ impl Meta {
     }
 
     /// A document from this meta and a text, or what is missing.
-    fn document(
+    pub(crate) fn document(
         &self,
         file: &str,
         title: Option<String>,
@@ -116,7 +116,7 @@ impl Meta {
     }
 }
 
-fn file_stem(file: &str) -> &str {
+pub(crate) fn file_stem(file: &str) -> &str {
     let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
     name.split_once('.').map_or(name, |(stem, _)| stem)
 }
@@ -398,7 +398,7 @@ fn timeline_date(value: &Value) -> Option<PartialDate> {
 
 /// Text with HTML tags removed and the common entities decoded, so a slide's
 /// markup never reaches the corpus as markup.
-fn strip_html(html: &str) -> String {
+pub(crate) fn strip_html(html: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {
@@ -422,6 +422,102 @@ fn strip_html(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a JSON value is what a news scraper writes: an article record
+/// (trafilatura's `text` or news-please's `maintext`, without displaCy's
+/// `ents`), or a list of them.
+pub fn is_scraped(value: &Value) -> bool {
+    let record = |v: &Value| {
+        v.get("maintext").is_some() || (v.get("text").is_some() && v.get("ents").is_none())
+    };
+    match value {
+        Value::Array(items) => items.first().is_some_and(record),
+        v => record(v) && v.get("events").is_none(),
+    }
+}
+
+/// Articles a news scraper wrote, one per record: trafilatura (`title`,
+/// `date`, `text`, `url`, `hostname` or `sitename`) or news-please (`title`,
+/// `maintext`, `date_publish`, `source_domain`, `url`, `language`), as one
+/// JSON object, a list of them, or JSON Lines. A record that cannot be read
+/// costs that record, with a warning naming it.
+pub fn scraped(
+    text: &str,
+    file: &str,
+    meta: &Meta,
+) -> Result<(Vec<Document>, Vec<String>), String> {
+    let mut warnings = Vec::new();
+    let records: Vec<(String, Value)> = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (format!("[{i}]"), v))
+            .collect(),
+        Ok(value) => vec![(String::new(), value)],
+        // JSON Lines: one record a line.
+        Err(_) => text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .filter_map(|(i, line)| match serde_json::from_str::<Value>(line) {
+                Ok(v) => Some((format!(" line {}", i + 1), v)),
+                Err(e) => {
+                    warnings.push(format!(
+                        "{file} line {}: {}; record skipped",
+                        i + 1,
+                        super::json_error("", &e).trim_start_matches(": ")
+                    ));
+                    None
+                }
+            })
+            .collect(),
+    };
+    let stem = super::slug(file_stem(file));
+    let several = records.len() > 1;
+    let mut docs = Vec::new();
+    for (n, (at, record)) in records.into_iter().enumerate() {
+        let name = format!("{file}{at}");
+        let field = |keys: &[&str]| {
+            keys.iter()
+                .find_map(|k| record.get(*k).and_then(Value::as_str))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let Some(body) = field(&["maintext", "text", "raw_text"]) else {
+            warnings.push(format!("{name}: no text; record skipped"));
+            continue;
+        };
+        // "2023-03-20 14:05:00" and "2023-03-20T14:05:00Z" are dated by day.
+        let published = field(&["date_publish", "date", "published", "date_modify"])
+            .map(|d| d.chars().take(10).collect::<String>())
+            .filter(|d| PartialDate::parse(d).is_ok());
+        let url = field(&["url"]);
+        let record_meta = Meta {
+            id: meta.id.clone().filter(|_| !several).or_else(|| {
+                Some(if several {
+                    format!("{stem}-{}", n + 1)
+                } else {
+                    stem.clone()
+                })
+            }),
+            title: field(&["title"]).or_else(|| meta.title.clone()),
+            source: field(&["source_domain", "sitename", "hostname", "source"])
+                .or_else(|| meta.source.clone()),
+            published: published.or_else(|| meta.published.clone()),
+            url: url.or_else(|| meta.url.clone()),
+            language: field(&["language"]).or_else(|| meta.language.clone()),
+        };
+        match record_meta.document(&name, None, body) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => warnings.push(format!("{e}; record skipped")),
+        }
+    }
+    if docs.is_empty() {
+        return Err(format!("{file}: no record could be read"));
+    }
+    Ok((docs, warnings))
+}
+
 /// TimelineJS JSON: every slide in `events` becomes a paragraph of one
 /// document and an event dated by its `start_date` and `end_date`, with the
 /// paragraph as evidence. Without a publication date, the latest slide's
@@ -433,22 +529,11 @@ pub fn timelinejs(json: &str, file: &str, meta: &Meta) -> Result<(Document, Vec<
         .and_then(Value::as_array)
         .ok_or_else(|| format!("{file}: no \"events\" array"))?;
     let mut warnings = Vec::new();
-    let mut text = String::new();
-    let mut dated = Vec::new();
+    let mut entries = Vec::new();
     for (i, slide) in slides.iter().enumerate() {
         let Some(start) = slide.get("start_date").and_then(timeline_date) else {
             warnings.push(format!("{file}: events[{i}]: no valid start_date, skipped"));
             continue;
-        };
-        let end = slide.get("end_date").and_then(timeline_date);
-        let end = match end {
-            Some(e) if e.first_day() < start.first_day() => {
-                warnings.push(format!(
-                    "{file}: events[{i}]: end_date before start_date, end left out"
-                ));
-                None
-            }
-            e => e,
         };
         let field = |k: &str| {
             slide
@@ -458,10 +543,76 @@ pub fn timelinejs(json: &str, file: &str, meta: &Meta) -> Result<(Document, Vec<
                 .map(strip_html)
                 .unwrap_or_default()
         };
-        let (headline, body) = (field("headline"), field("text"));
+        entries.push(TimelineEntry {
+            label: format!("events[{i}]"),
+            start,
+            end: slide.get("end_date").and_then(timeline_date),
+            headline: field("headline"),
+            body: field("text"),
+            given: Given::default(),
+        });
+    }
+    let title = value
+        .get("title")
+        .and_then(|t| t.get("text"))
+        .and_then(|t| t.get("headline"))
+        .and_then(Value::as_str)
+        .map(strip_html);
+    let (doc, more) = timeline_document(file, meta, title, entries)?;
+    warnings.extend(more);
+    Ok((doc, warnings))
+}
+
+/// One dated entry of a timeline (a TimelineJS slide or sheet row), before
+/// it becomes a paragraph.
+pub(crate) struct TimelineEntry {
+    /// Where it is in its file, for warnings: `events[2]`, `row 5`.
+    pub label: String,
+    /// When it starts.
+    pub start: PartialDate,
+    /// When it ends, if it gives an end.
+    pub end: Option<PartialDate>,
+    /// Its headline, as text.
+    pub headline: String,
+    /// Its text, as text.
+    pub body: String,
+    /// What its cells say of the event.
+    pub given: Given,
+}
+
+/// A timeline as one document: every entry a paragraph (headline, then
+/// text) and an event over it, dated as the entry says. Without a
+/// publication date, the latest entry's date stands in, with a warning.
+pub(crate) fn timeline_document(
+    file: &str,
+    meta: &Meta,
+    title: Option<String>,
+    entries: Vec<TimelineEntry>,
+) -> Result<(Document, Vec<String>), String> {
+    let mut warnings = Vec::new();
+    let mut text = String::new();
+    let mut dated = Vec::new();
+    for entry in entries {
+        let TimelineEntry {
+            label,
+            start,
+            end,
+            headline,
+            body,
+            given,
+        } = entry;
+        let end = match end {
+            Some(e) if e.first_day() < start.first_day() => {
+                warnings.push(format!(
+                    "{file}: {label}: ends before it starts, end left out"
+                ));
+                None
+            }
+            e => e,
+        };
         let paragraph = match (headline.is_empty(), body.is_empty()) {
             (true, true) => {
-                warnings.push(format!("{file}: events[{i}]: no headline or text, skipped"));
+                warnings.push(format!("{file}: {label}: no headline or text, skipped"));
                 continue;
             }
             (false, true) => headline,
@@ -478,14 +629,9 @@ pub fn timelinejs(json: &str, file: &str, meta: &Meta) -> Result<(Document, Vec<
             start: from,
             end: text.chars().count(),
             dates: DateRange { start, end },
+            given,
         });
     }
-    let title = value
-        .get("title")
-        .and_then(|t| t.get("text"))
-        .and_then(|t| t.get("headline"))
-        .and_then(Value::as_str)
-        .map(strip_html);
     let mut meta = meta.clone();
     if meta.published.is_none() {
         if let Some(latest) = dated
@@ -494,7 +640,7 @@ pub fn timelinejs(json: &str, file: &str, meta: &Meta) -> Result<(Document, Vec<
             .max_by_key(PartialDate::last_day)
         {
             warnings.push(format!(
-                "{file}: no publication date given; the latest slide's date, {latest}, stands in"
+                "{file}: no publication date given; the latest entry's date, {latest}, stands in"
             ));
             meta.published = Some(latest.to_string());
         }
@@ -618,8 +764,45 @@ mod tests {
             warnings,
             [
                 "visits.json: events[2]: no valid start_date, skipped",
-                "visits.json: no publication date given; the latest slide's date, 2019, stands in",
+                "visits.json: no publication date given; the latest entry's date, 2019, stands in",
             ]
         );
+    }
+
+    #[test]
+    fn scraper_records_become_documents() {
+        let trafilatura = r#"{"title": "Leaders meet", "date": "2024-05-16", "text": "Vladimir Putin met Xi Jinping in Beijing.", "url": "https://news.example/a", "hostname": "news.example"}"#;
+        let value: Value = serde_json::from_str(trafilatura).unwrap();
+        assert!(is_scraped(&value));
+        let (docs, warnings) = scraped(trafilatura, "a.json", &Meta::default()).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(docs[0].source, "news.example");
+        assert_eq!(docs[0].published.to_string(), "2024-05-16");
+        assert_eq!(docs[0].id, "a");
+        let lines = concat!(
+            r#"{"title": "Talks", "maintext": "The two ministers met.", "date_publish": "2023-03-20 14:05:00", "source_domain": "wire.example", "url": "https://wire.example/1", "language": "en"}"#,
+            "\n{not json\n",
+            r#"{"title": "No date", "maintext": "Undated text."}"#,
+            "\n"
+        );
+        let (docs, warnings) = scraped(lines, "dump.jsonl", &Meta::default()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].published.to_string(), "2023-03-20");
+        assert_eq!(docs[0].source, "wire.example");
+        assert_eq!(docs[0].id, "dump-1");
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("dump.jsonl line 2: line 1, column 2"),
+            "{}",
+            warnings[0]
+        );
+        assert!(
+            warnings[1].contains("no publication date"),
+            "{}",
+            warnings[1]
+        );
+        // displaCy and TimelineJS files are not scraper output.
+        let displacy: Value = serde_json::from_str(r#"{"text": "x", "ents": []}"#).unwrap();
+        assert!(!is_scraped(&displacy));
     }
 }

@@ -12,6 +12,7 @@ pub mod inputs;
 pub mod merge;
 pub mod recognise;
 pub mod request;
+pub mod sheet;
 pub mod text;
 pub mod when;
 
@@ -74,6 +75,23 @@ pub struct Slide {
     pub end: usize,
     /// When it happened.
     pub dates: DateRange,
+    /// What a sheet's cells say of it; what they leave out is read from the
+    /// text.
+    pub given: Given,
+}
+
+/// An event's kind and entities as a spreadsheet row gives them, each a
+/// gazetteer entry (a sheet's names are added to the gazetteer first).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given {
+    /// The kind, if the row names one.
+    pub kind: Option<EventKind>,
+    /// Who took part, if the row names anyone.
+    pub participants: Vec<gazetteer::EntryIx>,
+    /// The host country.
+    pub host: Option<gazetteer::EntryIx>,
+    /// Where it happened.
+    pub place: Option<gazetteer::EntryIx>,
 }
 
 /// What [`extract`] made.
@@ -175,6 +193,20 @@ pub fn extract(
                 Reported::Event(c) => (c.kind, c.participants, c.host, c.place),
                 _ => (EventKind::Consult, Vec::new(), None, None),
             };
+            // What the row's cells say wins over what its text reads as.
+            let given = &slide.given;
+            let kind = given.kind.unwrap_or(kind);
+            let participants = if given.participants.is_empty() {
+                participants
+            } else {
+                given
+                    .participants
+                    .iter()
+                    .map(|&e| Target::Known(e))
+                    .collect()
+            };
+            let host = given.host.or(host);
+            let place = given.place.map(Target::Known).or(place);
             own.push(Draft {
                 kind,
                 dates: slide.dates,

@@ -16,6 +16,7 @@ use explorer_cli::DEFAULT_GAZETTEER;
 use explorer_corpus as corpus;
 use explorer_extract::gazetteer::Gazetteer;
 use explorer_extract::inputs::{self, Meta};
+use explorer_extract::sheet;
 use explorer_extract::{extract, Document};
 
 const HELP: &str = "usage: extract <folder or file>... [options]
@@ -26,7 +27,14 @@ Inputs (folders are read recursively, in name order):
   .txt        plain-text wire item: title line, blank line, paragraphs,
               optional credit line (\"–The X news exchange item\")
   .md         Markdown with front matter (title, date, source, url)
-  .json       displaCy \"manual\" JSON (text + ents) or TimelineJS JSON (events)
+  .json       displaCy \"manual\" JSON (text + ents), TimelineJS JSON (events),
+              or a news scraper's records (trafilatura: title, date, text,
+              url, hostname; news-please: title, maintext, date_publish,
+              source_domain, url), one object or a list
+  .jsonl      a news scraper's records, one per line
+  .csv .tsv   a TimelineJS sheet (Year, Month, Day, ..., Headline, Text) or
+              an event sheet (date, end, kind, participants, host, place,
+              summary, source, url; see docs/sheet-format.md)
   name.meta   key: value lines (published, source, url, title, language, id)
               for name.txt or name.md
 
@@ -116,7 +124,7 @@ fn run(o: &Options) -> Result<(), String> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let (gazetteer, mut warnings) = Gazetteer::from_files(&refs)?;
+    let (mut gazetteer, mut warnings) = Gazetteer::from_files(&refs)?;
 
     let mut paths = Vec::new();
     for input in &o.inputs {
@@ -124,7 +132,7 @@ fn run(o: &Options) -> Result<(), String> {
     }
     let mut docs = Vec::new();
     for path in &paths {
-        match read(path, &o.defaults) {
+        match read(path, &o.defaults, &mut gazetteer) {
             Ok((mut d, w)) => {
                 docs.append(&mut d);
                 warnings.extend(w);
@@ -192,12 +200,15 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or_default();
-        if matches!(ext, "txt" | "md" | "markdown" | "json") {
+        if matches!(
+            ext,
+            "txt" | "md" | "markdown" | "json" | "jsonl" | "csv" | "tsv"
+        ) {
             out.push(path.to_path_buf());
         } else if path.is_file() && ext != "meta" {
             // Not an article format: said once, so a stray file is noticed.
             eprintln!(
-                "warning: {}: not a .txt, .md or .json file; skipped",
+                "warning: {}: not a .txt, .md, .json, .jsonl, .csv or .tsv file; skipped",
                 path.display()
             );
         } else if !path.exists() {
@@ -210,8 +221,12 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reads one input file into documents.
-fn read(path: &Path, defaults: &Meta) -> Result<(Vec<Document>, Vec<String>), String> {
+/// Reads one input file into documents. A sheet's names join the gazetteer.
+fn read(
+    path: &Path,
+    defaults: &Meta,
+    gazetteer: &mut Gazetteer,
+) -> Result<(Vec<Document>, Vec<String>), String> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
     let mut warnings = Vec::new();
@@ -236,11 +251,24 @@ fn read(path: &Path, defaults: &Meta) -> Result<(Vec<Document>, Vec<String>), St
             warnings.extend(w);
             Ok((vec![doc], warnings))
         }
+        "csv" | "tsv" => {
+            let (docs, w) = sheet::read(&text, &name, &meta, gazetteer)?;
+            warnings.extend(w);
+            Ok((docs, warnings))
+        }
+        "jsonl" => {
+            let (docs, w) = inputs::scraped(&text, &name, &meta)?;
+            warnings.extend(w);
+            Ok((docs, warnings))
+        }
         _ => {
-            let timeline = serde_json::from_str::<serde_json::Value>(&text)
-                .ok()
-                .is_some_and(|v| v.get("events").is_some());
-            if timeline {
+            let value = serde_json::from_str::<serde_json::Value>(&text).ok();
+            let timeline = value.as_ref().is_some_and(|v| v.get("events").is_some());
+            if value.as_ref().is_some_and(inputs::is_scraped) {
+                let (docs, w) = inputs::scraped(&text, &name, &meta)?;
+                warnings.extend(w);
+                Ok((docs, warnings))
+            } else if timeline {
                 let (doc, w) = inputs::timelinejs(&text, &name, &meta)?;
                 warnings.extend(w);
                 Ok((vec![doc], warnings))
