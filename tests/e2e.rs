@@ -29,6 +29,8 @@ mod overview;
 mod paste;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/sheets.rs"]
+mod sheets;
 #[path = "e2e/split.rs"]
 mod split;
 #[path = "e2e/timeline.rs"]
@@ -119,6 +121,15 @@ const SCENARIOS: &[(&str, ScenarioFn)] = &[
     }),
     ("an article of the wrong shape is dropped alone", |c, _| {
         Box::pin(loading::an_item_of_the_wrong_shape(c))
+    }),
+    ("a TimelineJS sheet opens as a corpus", |c, _| {
+        Box::pin(sheets::timelinejs_sheet(c))
+    }),
+    ("an event sheet opens with the file picker", |c, _| {
+        Box::pin(sheets::event_sheet_by_file_picker(c))
+    }),
+    ("a dropped scraper file opens as a corpus", |c, _| {
+        Box::pin(sheets::dropped_scraper_records(c))
     }),
     ("loader diagnostics and an empty corpus", |c, _| {
         Box::pin(loading::diagnostics_and_empty(c))

@@ -132,7 +132,7 @@ pub fn App() -> impl IntoView {
                     "Open a corpus file "
                     <input
                         type="file"
-                        accept=".json,application/json"
+                        accept=".json,.jsonl,.csv,.tsv,.txt,.md,application/json,text/csv,text/tab-separated-values"
                         on:change=move |ev| {
                             let input: web_sys::HtmlInputElement = event_target(&ev);
                             if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -142,7 +142,9 @@ pub fn App() -> impl IntoView {
                         }
                     />
                 </label>
-                <span class="drop-hint">"or drop one on the page"</span>
+                <span class="drop-hint">
+                    "or drop one on the page: a corpus, a sheet of events (CSV, TSV), a scraper's records (JSON, JSON Lines) or an article"
+                </span>
                 <ThemeToggle />
             </div>
         </header>

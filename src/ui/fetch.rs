@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader};
 
-use crate::corpus::{self, AnyFile, LoadError, Loaded, Parsed, Parts};
+use crate::corpus::{self, AnyFile, Diagnostic, LoadError, Loaded, Parsed, Parts};
 
 /// Where the bundled corpus lives, relative to the page so the site works from
 /// any sub-path.
@@ -63,6 +63,13 @@ pub enum FetchError {
         /// The file's name.
         name: String,
     },
+    /// A file to read as articles or a sheet could not be read.
+    Import {
+        /// The URL or file name.
+        source: String,
+        /// What the extractor said.
+        message: String,
+    },
     /// The body arrived but is not a readable corpus.
     Invalid {
         /// The URL or file name.
@@ -92,6 +99,9 @@ impl fmt::Display for FetchError {
                 f,
                 "{name} is the manifest of a split corpus: put it on a web server with its parts and open its address with ?corpus=…, so the parts beside it can be read"
             ),
+            FetchError::Import { source, message } => {
+                write!(f, "{source} could not be read: {message}")
+            }
             FetchError::Invalid { url, error } => {
                 write!(f, "{url} is not a valid corpus: {error}")
             }
@@ -115,7 +125,7 @@ pub type Read = (Loaded, Option<Split>);
 /// they arrive.
 pub async fn fetch_corpus(url: String, progress: impl Fn(Progress)) -> Result<Read, FetchError> {
     let bytes = fetch_bytes(&url, &progress).await?;
-    let (loaded, parts) = decode_and_load(&url, bytes)?;
+    let (loaded, parts) = load_or_import(&url, bytes).await?;
     Ok((
         loaded,
         parts.map(|parts| Split {
@@ -222,7 +232,7 @@ pub async fn read_file(
             name: name.clone(),
             message,
         })?;
-    match decode_and_load(&name, bytes)? {
+    match load_or_import(&name, bytes).await? {
         (loaded, None) => Ok((loaded, None)),
         (_, Some(_)) => Err(FetchError::ManifestFile { name }),
     }
@@ -235,10 +245,63 @@ fn utf8(source: &str, bytes: Vec<u8>) -> Result<String, FetchError> {
     })
 }
 
-fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<(Loaded, Option<Parts>), FetchError> {
+/// Loads a corpus, or, for a file that is not one (a sheet, a scraper's
+/// records, articles), has the extractor read it into one.
+async fn load_or_import(
+    source: &str,
+    bytes: Vec<u8>,
+) -> Result<(Loaded, Option<Parts>), FetchError> {
     super::perf::mark("ae:corpus-read");
     let size = bytes.len() as f64;
     let text = utf8(source, bytes)?;
+    let name = file_name(source);
+    if crate::extract::inputs::is_input_name(name) || corpus::is_unformatted_json(&text) {
+        let loaded = import(source, name, text).await?;
+        super::perf::mark_with("ae:corpus-loaded", &[("bytes", size)]);
+        return Ok((loaded, None));
+    }
+    let loaded = decode_and_load(source, text);
+    super::perf::mark_with("ae:corpus-loaded", &[("bytes", size)]);
+    loaded
+}
+
+/// The last segment of a URL's path, or a file's name.
+fn file_name(source: &str) -> &str {
+    let path = source.split(['?', '#']).next().unwrap_or(source);
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// The extractor's reading of a file that is not a corpus, as a loaded
+/// corpus whose diagnostics say which rows or records it skipped.
+async fn import(source: &str, name: &str, text: String) -> Result<Loaded, FetchError> {
+    let failed = |message: String| FetchError::Import {
+        source: source.to_string(),
+        message,
+    };
+    let reply = super::extractor::import(name, text).await.map_err(failed)?;
+    if let Some(error) = reply.error {
+        return Err(failed(error));
+    }
+    let file = reply
+        .corpus
+        .ok_or_else(|| failed("the extractor sent no corpus".into()))?;
+    let prefix = format!("{name}: ");
+    let mut said: Vec<Diagnostic> = reply
+        .note
+        .into_iter()
+        .chain(reply.warnings)
+        .map(|w| Diagnostic {
+            location: name.to_string(),
+            message: w.strip_prefix(&prefix).unwrap_or(&w).to_string(),
+        })
+        .collect();
+    let mut loaded = corpus::validate(file);
+    said.append(&mut loaded.diagnostics);
+    loaded.diagnostics = said;
+    Ok(loaded)
+}
+
+fn decode_and_load(source: &str, text: String) -> Result<(Loaded, Option<Parts>), FetchError> {
     let file = corpus::parse_any(&text).map_err(|error| FetchError::Invalid {
         url: source.to_string(),
         error,
@@ -246,7 +309,7 @@ fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<(Loaded, Option<Parts
     // The text is freed before the model is built, which lowers the peak
     // memory of a large corpus by its size.
     drop(text);
-    let loaded = file.map(|parsed| match parsed.file {
+    file.map(|parsed| match parsed.file {
         AnyFile::Corpus(file) => (
             Parsed {
                 file,
@@ -263,9 +326,7 @@ fn decode_and_load(source: &str, bytes: Vec<u8>) -> Result<(Loaded, Option<Parts
             .validate();
             (loaded, Some(parts))
         }
-    });
-    super::perf::mark_with("ae:corpus-loaded", &[("bytes", size)]);
-    loaded
+    })
 }
 
 /// Drains a byte stream chunk by chunk, calling `progress` after each.

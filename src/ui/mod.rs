@@ -6,6 +6,7 @@ mod app;
 mod download;
 mod entities_view;
 mod events;
+mod extractor;
 pub mod fetch;
 mod filters;
 mod more;

@@ -7,23 +7,16 @@
 //!
 //! Text goes into the page only as text nodes, like everywhere else.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-
 use super::download;
+use super::extractor::{send, start_worker, Shared};
 use super::state::use_state;
 use crate::corpus::format::CorpusFile;
 use crate::corpus::{self, EntityKind, EventKind, Loaded};
 use crate::dates::{DateRange, PartialDate};
-use crate::extract::request::READY;
 use crate::extract::request::{Reply, Request};
 use crate::extract::{self, merge};
 use crate::offsets::TextOffsets;
-use web_sys::MessageEvent;
+use leptos::prelude::*;
 
 /// How the panel hands a grown corpus back to the app, and what it says
 /// about the last article added (kept by the app, so the message outlives
@@ -44,84 +37,6 @@ struct Found {
     file: CorpusFile,
     /// Whether each event is kept.
     keep: Vec<bool>,
-}
-
-/// The worker that runs the extractor, started when first needed. Its
-/// loader sits beside `index.html`, so the URL is relative to the page.
-const WORKER_URL: &str = "extract-worker_loader.js";
-
-/// The extractor's worker and the request waiting for it to be ready.
-struct Extractor {
-    worker: web_sys::Worker,
-    ready: bool,
-    waiting: Option<String>,
-}
-
-type Shared = Rc<RefCell<Extractor>>;
-
-/// Starts the extractor's worker; each reply it sends is handed to
-/// `on_reply`, and `on_failure` is called if it cannot load or stops with an
-/// error. A request sent before the worker says it is ready waits.
-fn start_worker(
-    on_reply: impl Fn(Reply) + 'static,
-    on_failure: impl Fn() + 'static,
-) -> Result<Shared, String> {
-    let worker = web_sys::Worker::new(WORKER_URL)
-        .map_err(|e| format!("the extractor could not start ({})", js_text(&e)))?;
-    let shared: Shared = Rc::new(RefCell::new(Extractor {
-        worker: worker.clone(),
-        ready: false,
-        waiting: None,
-    }));
-    let state = shared.clone();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-        let data = ev.data().as_string().unwrap_or_default();
-        if data == READY {
-            let mut extractor = state.borrow_mut();
-            extractor.ready = true;
-            if let Some(request) = extractor.waiting.take() {
-                let _ = extractor.worker.post_message(&JsValue::from_str(&request));
-            }
-            return;
-        }
-        let reply = serde_json::from_str::<Reply>(&data).unwrap_or(Reply {
-            corpus: None,
-            error: Some("The extractor sent an answer that could not be read.".into()),
-            note: None,
-        });
-        on_reply(reply);
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        ev.prevent_default();
-        on_failure();
-    });
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // The worker lives as long as the page; so do its handlers.
-    on_message.forget();
-    on_error.forget();
-    Ok(shared)
-}
-
-/// Sends a request now, or when the worker is ready.
-fn send(extractor: &Shared, request: String) -> Result<(), String> {
-    let mut e = extractor.borrow_mut();
-    if !e.ready {
-        e.waiting = Some(request);
-        return Ok(());
-    }
-    e.worker
-        .post_message(&JsValue::from_str(&request))
-        .map_err(|err| js_text(&err))
-}
-
-/// A JavaScript error's message.
-fn js_text(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// The panel, collapsed until the user opens it.

@@ -277,7 +277,7 @@ fn scraper_output_is_read_record_by_record() {
     let (corpus, _, stderr) =
         run_extract(&root().join("tests/fixtures/scraped"), "scraped.json", &[]);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("news-please.jsonl line 2: line 1, column 39: EOF while parsing a value; record skipped"), "{stderr}");
+    assert!(stderr.contains("news-please.jsonl: line 2: line 1, column 39: EOF while parsing a value; record skipped"), "{stderr}");
     let articles: Vec<(&str, &str, String)> = corpus
         .articles
         .iter()

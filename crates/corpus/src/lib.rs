@@ -19,7 +19,10 @@ mod recover;
 pub mod source;
 mod write;
 
-pub use load::{load, parse, parse_any, parse_part, validate, validate_manifest, AnyFile, Parts};
+pub use load::{
+    is_unformatted_json, load, parse, parse_any, parse_part, validate, validate_manifest, AnyFile,
+    Parts,
+};
 pub use model::*;
 pub use write::{entity_records, split, to_file};
 

@@ -119,6 +119,15 @@ pub fn parse_part(text: &str) -> Result<Parsed<PartFile>, LoadError> {
     parse_as(text, PART_FORMAT)
 }
 
+/// Whether `text` is JSON that does not say what it is (its top level has
+/// no `format`: a list, or some other program's record), so it is a file
+/// to read as articles rather than a corpus. Text that is not JSON at all
+/// is not: the loader reports where it breaks.
+pub fn is_unformatted_json(text: &str) -> bool {
+    let text = skip_bom(text);
+    peek_header(text).0.is_none() && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
 /// The text without the byte-order mark that Windows tools often write.
 fn skip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -777,6 +786,14 @@ mod tests {
             ),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn json_that_names_no_format_is_for_the_importer() {
+        assert!(is_unformatted_json(r#"[{"title": "a", "text": "b"}]"#));
+        assert!(is_unformatted_json("\u{feff}{\"maintext\": \"b\"}"));
+        assert!(!is_unformatted_json(&corpus(r#""articles":[]"#)));
+        assert!(!is_unformatted_json("{\"articles\": ["));
     }
 
     #[test]

@@ -422,6 +422,46 @@ pub(crate) fn strip_html(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Reads one input file, by its name's ending and, for JSON, by its
+/// content: a wire item (`.txt`), Markdown (`.md`), a sheet (`.csv`,
+/// `.tsv`), a scraper's records (`.jsonl`, or `.json` records), TimelineJS
+/// JSON or displaCy JSON. A sheet's names join `gazetteer`.
+pub fn read_any(
+    name: &str,
+    text: &str,
+    meta: &Meta,
+    gazetteer: &mut super::gazetteer::Gazetteer,
+) -> Result<(Vec<Document>, Vec<String>), String> {
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "txt" => Ok((vec![wire(text, name, meta)?], Vec::new())),
+        "md" | "markdown" => markdown(text, name, meta).map(|(doc, w)| (vec![doc], w)),
+        "csv" | "tsv" => super::sheet::read(text, name, meta, gazetteer),
+        "jsonl" => scraped(text, name, meta),
+        _ => {
+            let value = serde_json::from_str::<Value>(text).ok();
+            if value.as_ref().is_some_and(is_scraped) {
+                scraped(text, name, meta)
+            } else if value.as_ref().is_some_and(|v| v.get("events").is_some()) {
+                timelinejs(text, name, meta).map(|(doc, w)| (vec![doc], w))
+            } else {
+                displacy(text, name, meta)
+            }
+        }
+    }
+}
+
+/// Whether a file by this name is one [`read_any`] reads as articles or a
+/// sheet rather than one the explorer opens as a corpus: anything but
+/// `.json`, whose content decides.
+pub fn is_input_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".txt", ".md", ".markdown", ".csv", ".tsv", ".jsonl"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 /// Whether a JSON value is what a news scraper writes: an article record
 /// (trafilatura's `text` or news-please's `maintext`, without displaCy's
 /// `ents`), or a list of them.
@@ -450,7 +490,7 @@ pub fn scraped(
         Ok(Value::Array(items)) => items
             .into_iter()
             .enumerate()
-            .map(|(i, v)| (format!("[{i}]"), v))
+            .map(|(i, v)| (format!(": record {}", i + 1), v))
             .collect(),
         Ok(value) => vec![(String::new(), value)],
         // JSON Lines: one record a line.
@@ -459,10 +499,10 @@ pub fn scraped(
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
             .filter_map(|(i, line)| match serde_json::from_str::<Value>(line) {
-                Ok(v) => Some((format!(" line {}", i + 1), v)),
+                Ok(v) => Some((format!(": line {}", i + 1), v)),
                 Err(e) => {
                     warnings.push(format!(
-                        "{file} line {}: {}; record skipped",
+                        "{file}: line {}: {}; record skipped",
                         i + 1,
                         super::json_error("", &e).trim_start_matches(": ")
                     ));
@@ -792,7 +832,7 @@ mod tests {
         assert_eq!(docs[0].id, "dump-1");
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(
-            warnings[0].starts_with("dump.jsonl line 2: line 1, column 2"),
+            warnings[0].starts_with("dump.jsonl: line 2: line 1, column 2"),
             "{}",
             warnings[0]
         );

@@ -43,6 +43,20 @@ pub struct Reply {
     pub error: Option<String>,
     /// Something the user should know about the result.
     pub note: Option<String>,
+    /// What could not be read, row by row or record by record.
+    #[serde(default)]
+    pub warnings: Vec<String>,
+}
+
+/// A file the user opened that is not a corpus (a spreadsheet, a
+/// scraper's records, articles), to be read and extracted as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Import {
+    /// The file's name, which says how to read it (`visits.csv`).
+    pub import: String,
+    /// Its text.
+    pub text: String,
 }
 
 impl Reply {
@@ -51,6 +65,7 @@ impl Reply {
             corpus: None,
             error: Some(message),
             note: None,
+            warnings: Vec::new(),
         }
     }
 }
@@ -59,6 +74,9 @@ impl Reply {
 /// why it could not be had; without it only the corpus's entities and
 /// titled people are recognised, and the reply says so.
 pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
+    if let Ok(import) = serde_json::from_str::<Import>(request) {
+        return answer_import(import, gazetteer);
+    }
     let request: Request = match serde_json::from_str(request) {
         Ok(r) => r,
         Err(e) => return Reply::error(super::json_error("the request", &e)),
@@ -107,6 +125,42 @@ pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
         corpus: Some(extract(&[doc], &gazetteer, |_| {}).corpus),
         error: None,
         note,
+        warnings: Vec::new(),
+    }
+}
+
+/// Reads an opened file as the `extract` command reads it, with the
+/// default gazetteer, and extracts it.
+fn answer_import(import: Import, gazetteer: Result<&str, &str>) -> Reply {
+    let read = gazetteer
+        .map_err(str::to_string)
+        .and_then(|text| Gazetteer::from_files(&[("the default gazetteer", text)]));
+    let (mut gazetteer, note) = match read {
+        Ok((g, _)) => (g, None),
+        Err(why) => (
+            Gazetteer::default(),
+            Some(format!(
+                "The list of known countries, places and organisations could not be read ({why}); only the names the file gives are recognised."
+            )),
+        ),
+    };
+    let meta = super::inputs::Meta::default();
+    let (docs, warnings) =
+        match super::inputs::read_any(&import.import, &import.text, &meta, &mut gazetteer) {
+            Ok(read) => read,
+            Err(e) => return Reply::error(e),
+        };
+    if docs.is_empty() {
+        return Reply::error(format!("{}: nothing could be read", import.import));
+    }
+    let mut extracted = extract(&docs, &gazetteer, |_| {});
+    let mut all = warnings;
+    all.append(&mut extracted.warnings);
+    Reply {
+        corpus: Some(extracted.corpus),
+        error: None,
+        note,
+        warnings: all,
     }
 }
 
@@ -166,5 +220,31 @@ mod tests {
             .error
             .unwrap()
             .starts_with("the request: line 1, column 1"));
+    }
+
+    #[test]
+    fn an_opened_sheet_is_read_and_extracted() {
+        let import = serde_json::to_string(&Import {
+            import: "visits.csv".into(),
+            text: "date,kind,participants,host,summary\n2023-03-20,042,Xi Jinping,Russia,Xi Jinping arrived in Russia.\n2023-02-30,042,Xi Jinping,Russia,Bad.\n".into(),
+        })
+        .unwrap();
+        let gazetteer = r#"[{"id": "russia", "kind": "country", "name": "Russia"}]"#;
+        let reply = answer(&import, Ok(gazetteer));
+        assert_eq!(reply.error, None);
+        assert_eq!(reply.warnings.len(), 1, "{:?}", reply.warnings);
+        assert!(reply.warnings[0].starts_with("visits.csv: row 3, column \"date\""));
+        let corpus = reply.corpus.unwrap();
+        assert_eq!(corpus.events.len(), 1);
+        assert_eq!(corpus.events[0].host.as_deref(), Some("russia"));
+        let unknown = answer(
+            &serde_json::to_string(&Import {
+                import: "notes.csv".into(),
+                text: "a,b\n1,2\n".into(),
+            })
+            .unwrap(),
+            Ok(gazetteer),
+        );
+        assert!(unknown.error.unwrap().contains("its header is: a, b"));
     }
 }

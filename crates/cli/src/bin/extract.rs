@@ -16,7 +16,6 @@ use explorer_cli::DEFAULT_GAZETTEER;
 use explorer_corpus as corpus;
 use explorer_extract::gazetteer::Gazetteer;
 use explorer_extract::inputs::{self, Meta};
-use explorer_extract::sheet;
 use explorer_extract::{extract, Document};
 
 const HELP: &str = "usage: extract <folder or file>... [options]
@@ -240,43 +239,7 @@ fn read(
     } else {
         defaults.clone()
     };
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default();
-    match ext {
-        "txt" => Ok((vec![inputs::wire(&text, &name, &meta)?], warnings)),
-        "md" | "markdown" => {
-            let (doc, w) = inputs::markdown(&text, &name, &meta)?;
-            warnings.extend(w);
-            Ok((vec![doc], warnings))
-        }
-        "csv" | "tsv" => {
-            let (docs, w) = sheet::read(&text, &name, &meta, gazetteer)?;
-            warnings.extend(w);
-            Ok((docs, warnings))
-        }
-        "jsonl" => {
-            let (docs, w) = inputs::scraped(&text, &name, &meta)?;
-            warnings.extend(w);
-            Ok((docs, warnings))
-        }
-        _ => {
-            let value = serde_json::from_str::<serde_json::Value>(&text).ok();
-            let timeline = value.as_ref().is_some_and(|v| v.get("events").is_some());
-            if value.as_ref().is_some_and(inputs::is_scraped) {
-                let (docs, w) = inputs::scraped(&text, &name, &meta)?;
-                warnings.extend(w);
-                Ok((docs, warnings))
-            } else if timeline {
-                let (doc, w) = inputs::timelinejs(&text, &name, &meta)?;
-                warnings.extend(w);
-                Ok((vec![doc], warnings))
-            } else {
-                let (docs, w) = inputs::displacy(&text, &name, &meta)?;
-                warnings.extend(w);
-                Ok((docs, warnings))
-            }
-        }
-    }
+    let (docs, w) = inputs::read_any(&name, &text, &meta, gazetteer)?;
+    warnings.extend(w);
+    Ok((docs, warnings))
 }
