@@ -160,6 +160,9 @@ const SCENARIOS: &[(&str, ScenarioFn)] = &[
     ("pasted markup runs nothing", |c, _| {
         Box::pin(paste::pasted_markup_runs_nothing(c))
     }),
+    ("dropped article files are added to the corpus", |c, _| {
+        Box::pin(paste::dropped_files_are_added(c))
+    }),
     ("a missing extractor is reported", |c, _| {
         Box::pin(paste::missing_extractor(c))
     }),

@@ -14,7 +14,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::MessageEvent;
 
-use crate::extract::request::{Import, Reply, READY};
+use crate::corpus::format::EntityRecord;
+use crate::extract::request::{Import, InputFile, Reply, READY};
 
 /// The worker that runs the extractor, started when first needed. Its
 /// loader sits beside `index.html`, so the URL is relative to the page.
@@ -98,11 +99,13 @@ pub fn js_text(value: &JsValue) -> String {
 /// Reads the file `name` in a worker of its own, as the `extract` command
 /// would, and returns its reply; the worker is stopped afterwards.
 pub async fn import(name: &str, text: String) -> Result<Reply, String> {
-    let request = serde_json::to_string(&Import {
-        import: name.to_string(),
-        text,
-    })
-    .map_err(|e| e.to_string())?;
+    let request = import_request(
+        vec![InputFile {
+            name: name.to_string(),
+            text,
+        }],
+        Vec::new(),
+    )?;
     let answer: Rc<RefCell<Option<Result<Reply, String>>>> = Rc::default();
     let shared: Rc<RefCell<Option<Shared>>> = Rc::default();
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
@@ -135,4 +138,22 @@ pub async fn import(name: &str, text: String) -> Result<Reply, String> {
     }
     let reply = answer.borrow_mut().take();
     reply.unwrap_or_else(|| Err("the extractor did not answer".to_string()))
+}
+
+/// The JSON request that asks the worker to read `files` together, with
+/// the entities of the corpus they are meant for.
+pub fn import_request(
+    files: Vec<InputFile>,
+    entities: Vec<EntityRecord>,
+) -> Result<String, String> {
+    serde_json::to_string(&Import { files, entities }).map_err(|e| e.to_string())
+}
+
+/// The text of a file the user chose or dropped.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    JsFuture::from(file.text())
+        .await
+        .map_err(|e| js_text(&e))?
+        .as_string()
+        .ok_or_else(|| "not text".to_string())
 }

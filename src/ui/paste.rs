@@ -8,12 +8,12 @@
 //! Text goes into the page only as text nodes, like everywhere else.
 
 use super::download;
-use super::extractor::{send, start_worker, Shared};
+use super::extractor::{file_text, import_request, send, start_worker, Shared};
 use super::state::use_state;
-use crate::corpus::format::CorpusFile;
+use crate::corpus::format::{ArticleRecord, CorpusFile};
 use crate::corpus::{self, EntityKind, EventKind, Loaded};
 use crate::dates::{DateRange, PartialDate};
-use crate::extract::request::{Reply, Request};
+use crate::extract::request::{InputFile, Reply, Request};
 use crate::extract::{self, merge};
 use crate::offsets::TextOffsets;
 use leptos::prelude::*;
@@ -54,6 +54,53 @@ pub fn PastePanel() -> impl IntoView {
     let busy = RwSignal::new(false);
     let runs = RwSignal::new(0u32);
     let worker = StoredValue::new_local(None::<Shared>);
+    // Files read so far and in all, while files are being read.
+    let reading = RwSignal::new(None::<(usize, usize)>);
+
+    let ensure_worker = move || -> Option<Shared> {
+        let worker = match worker.get_value() {
+            Some(w) => w,
+            None => {
+                let started = start_worker(
+                    move |reply: Reply| {
+                        busy.set(false);
+                        reading.set(None);
+                        let said: Vec<String> =
+                            reply.note.into_iter().chain(reply.warnings).collect();
+                        note.set((!said.is_empty()).then(|| said.join(" ")));
+                        match (reply.corpus, reply.error) {
+                            (Some(file), _) => {
+                                let keep = vec![true; file.events.len()];
+                                found.set(Some(Found { file, keep }));
+                                runs.update(|n| *n += 1);
+                            }
+                            (None, error) => problem.set(Some(
+                                error.unwrap_or_else(|| "The extractor found nothing.".into()),
+                            )),
+                        }
+                    },
+                    move || {
+                        // A worker that failed is dropped; the next try starts anew.
+                        busy.set(false);
+                        reading.set(None);
+                        worker.set_value(None);
+                        problem.set(Some("The extractor could not run: its files (extract-worker*.js and .wasm beside the page) are missing or it stopped with an error. Try again, or reload the page.".into()));
+                    },
+                );
+                match started {
+                    Ok(w) => {
+                        worker.set_value(Some(w.clone()));
+                        w
+                    }
+                    Err(e) => {
+                        problem.set(Some(format!("The article cannot be read here: {e}.")));
+                        return None;
+                    }
+                }
+            }
+        };
+        Some(worker)
+    };
 
     let corpus = state.corpus.clone();
     let run = move || {
@@ -105,42 +152,8 @@ pub fn PastePanel() -> impl IntoView {
         let Ok(request) = serde_json::to_string(&request) else {
             return;
         };
-        let worker = match worker.get_value() {
-            Some(w) => w,
-            None => {
-                let started = start_worker(
-                    move |reply: Reply| {
-                        busy.set(false);
-                        note.set(reply.note);
-                        match (reply.corpus, reply.error) {
-                            (Some(file), _) => {
-                                let keep = vec![true; file.events.len()];
-                                found.set(Some(Found { file, keep }));
-                                runs.update(|n| *n += 1);
-                            }
-                            (None, error) => problem.set(Some(
-                                error.unwrap_or_else(|| "The extractor found nothing.".into()),
-                            )),
-                        }
-                    },
-                    move || {
-                        // A worker that failed is dropped; the next try starts anew.
-                        busy.set(false);
-                        worker.set_value(None);
-                        problem.set(Some("The extractor could not run: its files (extract-worker*.js and .wasm beside the page) are missing or it stopped with an error. Try again, or reload the page.".into()));
-                    },
-                );
-                match started {
-                    Ok(w) => {
-                        worker.set_value(Some(w.clone()));
-                        w
-                    }
-                    Err(e) => {
-                        problem.set(Some(format!("The article cannot be read here: {e}.")));
-                        return;
-                    }
-                }
-            }
+        let Some(worker) = ensure_worker() else {
+            return;
         };
         busy.set(true);
         if let Err(e) = send(&worker, request) {
@@ -151,6 +164,49 @@ pub fn PastePanel() -> impl IntoView {
         }
     };
 
+    // Files chosen or dropped: each read as text, then all sent to the
+    // extractor together, so the review step shows them as one.
+    let corpus = state.corpus.clone();
+    let add_files = move |files: Vec<web_sys::File>| {
+        if files.is_empty() || busy.get_untracked() {
+            return;
+        }
+        problem.set(None);
+        let Some(worker) = ensure_worker() else {
+            return;
+        };
+        let entities = corpus::entity_records(&corpus);
+        busy.set(true);
+        let total = files.len();
+        reading.set(Some((0, total)));
+        leptos::task::spawn_local(async move {
+            let mut inputs = Vec::with_capacity(total);
+            let mut unread = Vec::new();
+            for (i, file) in files.iter().enumerate() {
+                match file_text(file).await {
+                    Ok(text) => inputs.push(InputFile {
+                        name: file.name(),
+                        text,
+                    }),
+                    Err(e) => unread.push(format!("{}: {e}", file.name())),
+                }
+                reading.set(Some((i + 1, total)));
+            }
+            if !unread.is_empty() {
+                note.set(Some(format!("Could not read {}.", unread.join("; "))));
+            }
+            let sent = import_request(inputs, entities).and_then(|r| send(&worker, r));
+            if let Err(e) = sent {
+                busy.set(false);
+                reading.set(None);
+                problem.set(Some(format!(
+                    "The files could not be sent to the extractor ({e})."
+                )));
+            }
+        });
+    };
+
+    let add_dropped = add_files.clone();
     let corpus = state.corpus.clone();
     let settled = state.texts_settled;
     // The corpus is written out whole, texts included: not before they are
@@ -185,11 +241,10 @@ pub fn PastePanel() -> impl IntoView {
         let mut extra = f.file;
         let mut keep = f.keep.into_iter();
         extra.events.retain(|_| keep.next().unwrap_or(true));
-        let title = extra
-            .articles
-            .first()
-            .map(|a| a.title.clone())
-            .unwrap_or_default();
+        let title = match extra.articles.as_slice() {
+            [one] => one.title.clone(),
+            several => format!("{} articles", several.len()),
+        };
         let summary = format!(
             "Added \"{title}\": {} mentions, {} events.",
             extra.mentions.len(),
@@ -220,7 +275,17 @@ pub fn PastePanel() -> impl IntoView {
         // Open again after an article was added, so the message is seen.
         <details class="paste-panel" open=added.is_some_and(|a| a.get_untracked().is_some())>
             <summary>"Add an article"</summary>
-            <section aria-labelledby="paste-heading" class="paste-body">
+            // Files dropped here are added to the corpus, not opened as one.
+            <section
+                aria-labelledby="paste-heading"
+                class="paste-body"
+                on:dragover=move |ev| ev.prevent_default()
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    add_dropped(file_list(ev.data_transfer().and_then(|d| d.files())));
+                }
+            >
                 <h2 id="paste-heading">"Add an article to this corpus"</h2>
                 <p class="paste-help">
                     "Paste an article: its people, countries, places and organisations and the visits, meetings and calls it reports are found in the page, nothing is sent anywhere. Check them, then add the article to the corpus in view."
@@ -241,6 +306,33 @@ pub fn PastePanel() -> impl IntoView {
                     "Article text"
                     <textarea name="text" rows="8" bind:value=text></textarea>
                 </label>
+                <label class="paste-files">
+                    "Or add article files (.txt, .md, .json, .jsonl, .csv, .tsv), or drop them here "
+                    <input
+                        type="file"
+                        multiple
+                        accept=".txt,.md,.markdown,.json,.jsonl,.csv,.tsv"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            add_files(file_list(input.files()));
+                            input.set_value("");
+                        }
+                    />
+                </label>
+                {move || reading.get().map(|(read, total)| {
+                    let text = if read < total {
+                        format!("Reading files… {read} of {total}")
+                    } else {
+                        format!("Finding entities and events in {total} file(s)…")
+                    };
+                    view! {
+                        <p class="paste-progress" role="status">
+                            <progress max=total value=read></progress>
+                            " "
+                            {text}
+                        </p>
+                    }
+                })}
                 <div class="paste-actions">
                     <button type="button" on:click=move |_| run() disabled=move || busy.get()>
                         "Find entities and events"
@@ -288,7 +380,6 @@ fn Results(found: RwSignal<Option<Found>>, add: Callback<()>) -> impl IntoView {
     let event_rows = move || {
         found.with_untracked(|f| {
             f.as_ref().map_or_else(Vec::new, |f| {
-                let article = f.file.articles.first();
                 f.file
                     .events
                     .iter()
@@ -300,6 +391,10 @@ fn Results(found: RwSignal<Option<Found>>, add: Callback<()>) -> impl IntoView {
                             start,
                             end: e.end.as_deref().and_then(|d| PartialDate::parse(d).ok()),
                         });
+                        let article = e
+                            .evidence
+                            .first()
+                            .and_then(|ev| f.file.articles.iter().find(|a| a.id == ev.article));
                         let evidence = match (article, e.evidence.first()) {
                             (Some(a), Some(ev)) => {
                                 let offsets = TextOffsets::new(&a.text);
@@ -413,12 +508,31 @@ const EDITABLE_KINDS: [EntityKind; 5] = [
     EntityKind::Other,
 ];
 
-/// The article's text as text nodes, with each mention in a `<mark>` of its
-/// entity's kind that names the entity on hover.
+/// Each article's text as text nodes, with each mention in a `<mark>` of its
+/// entity's kind that names the entity on hover; several articles are each
+/// headed by their title.
 fn marked_text(file: &CorpusFile) -> Vec<AnyView> {
-    let Some(article) = file.articles.first() else {
-        return Vec::new();
-    };
+    let several = file.articles.len() > 1;
+    let mut out = Vec::new();
+    for article in &file.articles {
+        if several {
+            out.push(
+                view! { <strong class="paste-article-title">{article.title.clone()}</strong> }
+                    .into_any(),
+            );
+            out.push(view! { <br /> }.into_any());
+        }
+        out.extend(marked_article(file, article));
+        if several {
+            out.push(view! { <br /> }.into_any());
+            out.push(view! { <br /> }.into_any());
+        }
+    }
+    out
+}
+
+/// One article's text, its mentions marked.
+fn marked_article(file: &CorpusFile, article: &ArticleRecord) -> Vec<AnyView> {
     let offsets = TextOffsets::new(&article.text);
     let slice = |from: usize, to: usize| {
         offsets
@@ -427,7 +541,11 @@ fn marked_text(file: &CorpusFile) -> Vec<AnyView> {
             .unwrap_or_default()
             .to_string()
     };
-    let mut mentions: Vec<_> = file.mentions.iter().collect();
+    let mut mentions: Vec<_> = file
+        .mentions
+        .iter()
+        .filter(|m| m.article == article.id)
+        .collect();
     mentions.sort_by_key(|m| m.start);
     let mut out = Vec::new();
     let mut at = 0;
@@ -453,4 +571,12 @@ fn marked_text(file: &CorpusFile) -> Vec<AnyView> {
     }
     out.push(slice(at, offsets.char_len()).into_any());
     out
+}
+
+/// The files of a file input or a drop.
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

@@ -227,3 +227,62 @@ pub async fn missing_extractor(client: &Client) -> Check {
         format!("the panel says {alert:?}")
     })
 }
+
+/// A folder's worth of article files dropped on the panel: each is read,
+/// the review shows them together, and adding puts both in the corpus.
+pub async fn dropped_files_are_added(client: &Client) -> Check {
+    let read = |path: &str| std::fs::read_to_string(root().join(path)).map_err(|e| e.to_string());
+    let markdown = read("tests/fixtures/extract-inputs/bali-talks.md")?;
+    let scraped = read("tests/fixtures/scraped/trafilatura.json")?;
+    open(client, &server().url("/")).await?;
+    let before = crate::support::bundled_titles().len();
+    wait_for_text(client, "#articles-title", |t| {
+        t == format!("Articles ({before})")
+    })
+    .await?;
+    click(client, "//summary[text()='Add an article']").await?;
+    client
+        .execute(
+            r#"const [md, json] = arguments;
+               const data = new DataTransfer();
+               data.items.add(new File([md], 'bali-talks.md', { type: 'text/markdown' }));
+               data.items.add(new File([json], 'scholz.json', { type: 'application/json' }));
+               const target = document.querySelector('.paste-body');
+               target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+               target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));"#,
+            vec![
+                serde_json::Value::String(markdown),
+                serde_json::Value::String(scraped),
+            ],
+        )
+        .await
+        .map_err(|e| format!("drop two files: {e}"))?;
+    // The review heads each article with its title, and the corpus in view
+    // was not replaced by the drop.
+    let mut titles = Vec::new();
+    let start = std::time::Instant::now();
+    while titles.len() < 2 && start.elapsed() < crate::support::PATIENCE {
+        titles.clear();
+        for t in find_all(client, ".paste-preview .paste-article-title").await? {
+            titles.push(t.text().await.map_err(|e| e.to_string())?);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    ensure(
+        titles
+            == [
+                "Leaders meet on the sidelines in Bali",
+                "Scholz visits Washington",
+            ],
+        || format!("the review shows {titles:?}"),
+    )?;
+    wait_for_text(client, ".corpus-source code", |t| !t.contains("local file")).await?;
+    click(client, "//button[text()='Add to the corpus']").await?;
+    let after = format!("Articles ({})", before + 2);
+    wait_for_text(client, "#articles-title", |t| t == after).await?;
+    wait_for_text(client, ".paste-added", |t| {
+        t.starts_with("Added \"2 articles\"")
+    })
+    .await
+    .map(drop)
+}

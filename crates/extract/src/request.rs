@@ -48,13 +48,24 @@ pub struct Reply {
     pub warnings: Vec<String>,
 }
 
-/// A file the user opened that is not a corpus (a spreadsheet, a
-/// scraper's records, articles), to be read and extracted as a whole.
+/// Files the user opened or dropped that are not a corpus (sheets, a
+/// scraper's records, articles), to be read and extracted together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Import {
-    /// The file's name, which says how to read it (`visits.csv`).
-    pub import: String,
+    /// The files, in the order given.
+    pub files: Vec<InputFile>,
+    /// The entities of the corpus they are meant for, recognised first and
+    /// keeping their ids; empty for a corpus of their own.
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+}
+
+/// One file of an [`Import`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputFile {
+    /// Its name, which says how to read it (`visits.csv`, `item.md`).
+    pub name: String,
     /// Its text.
     pub text: String,
 }
@@ -129,38 +140,66 @@ pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
     }
 }
 
-/// Reads an opened file as the `extract` command reads it, with the
-/// default gazetteer, and extracts it.
+/// Reads opened files as the `extract` command reads them, with the
+/// corpus's entities and the default gazetteer, and extracts them together,
+/// so the same event in two files is one event.
 fn answer_import(import: Import, gazetteer: Result<&str, &str>) -> Reply {
-    let read = gazetteer
-        .map_err(str::to_string)
-        .and_then(|text| Gazetteer::from_files(&[("the default gazetteer", text)]));
-    let (mut gazetteer, note) = match read {
+    let (files, missing): (Vec<(&str, &str)>, Option<String>) = match gazetteer {
+        Ok(text) => (vec![("the default gazetteer", text)], None),
+        Err(why) => (Vec::new(), Some(why.to_string())),
+    };
+    let (mut gazetteer, unreadable) = match Gazetteer::build(&import.entities, &files) {
         Ok((g, _)) => (g, None),
         Err(why) => (
-            Gazetteer::default(),
-            Some(format!(
-                "The list of known countries, places and organisations could not be read ({why}); only the names the file gives are recognised."
-            )),
+            Gazetteer::build(&import.entities, &[])
+                .map(|(g, _)| g)
+                .unwrap_or_default(),
+            Some(why),
         ),
     };
+    let note = missing.or(unreadable).map(|why| {
+        format!(
+            "The list of known countries, places and organisations could not be read ({why}); only the names the files give are recognised."
+        )
+    });
     let meta = super::inputs::Meta::default();
-    let (docs, warnings) =
-        match super::inputs::read_any(&import.import, &import.text, &meta, &mut gazetteer) {
-            Ok(read) => read,
-            Err(e) => return Reply::error(e),
-        };
+    let mut docs: Vec<Document> = Vec::new();
+    let mut warnings = Vec::new();
+    for file in &import.files {
+        match super::inputs::read_any(&file.name, &file.text, &meta, &mut gazetteer) {
+            Ok((read, more)) => {
+                docs.extend(read);
+                warnings.extend(more);
+            }
+            Err(e) => warnings.push(format!("{e}; file skipped")),
+        }
+    }
+    // Two files of one name in different folders read to one id.
+    let mut taken = std::collections::BTreeSet::new();
+    for doc in &mut docs {
+        let mut id = doc.id.clone();
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{}-{n}", doc.id);
+            n += 1;
+        }
+        doc.id = id;
+    }
     if docs.is_empty() {
-        return Reply::error(format!("{}: nothing could be read", import.import));
+        let why = warnings.join("; ");
+        return Reply::error(if why.is_empty() {
+            "No file was given.".to_string()
+        } else {
+            why
+        });
     }
     let mut extracted = extract(&docs, &gazetteer, |_| {});
-    let mut all = warnings;
-    all.append(&mut extracted.warnings);
+    warnings.append(&mut extracted.warnings);
     Reply {
         corpus: Some(extracted.corpus),
         error: None,
         note,
-        warnings: all,
+        warnings,
     }
 }
 
@@ -224,11 +263,17 @@ mod tests {
 
     #[test]
     fn an_opened_sheet_is_read_and_extracted() {
-        let import = serde_json::to_string(&Import {
-            import: "visits.csv".into(),
-            text: "date,kind,participants,host,summary\n2023-03-20,042,Xi Jinping,Russia,Xi Jinping arrived in Russia.\n2023-02-30,042,Xi Jinping,Russia,Bad.\n".into(),
-        })
-        .unwrap();
+        let one = |name: &str, text: &str| {
+            serde_json::to_string(&Import {
+                files: vec![InputFile {
+                    name: name.into(),
+                    text: text.into(),
+                }],
+                entities: Vec::new(),
+            })
+            .unwrap()
+        };
+        let import = one("visits.csv", "date,kind,participants,host,summary\n2023-03-20,042,Xi Jinping,Russia,Xi Jinping arrived in Russia.\n2023-02-30,042,Xi Jinping,Russia,Bad.\n");
         let gazetteer = r#"[{"id": "russia", "kind": "country", "name": "Russia"}]"#;
         let reply = answer(&import, Ok(gazetteer));
         assert_eq!(reply.error, None);
@@ -237,14 +282,51 @@ mod tests {
         let corpus = reply.corpus.unwrap();
         assert_eq!(corpus.events.len(), 1);
         assert_eq!(corpus.events[0].host.as_deref(), Some("russia"));
-        let unknown = answer(
-            &serde_json::to_string(&Import {
-                import: "notes.csv".into(),
-                text: "a,b\n1,2\n".into(),
-            })
-            .unwrap(),
-            Ok(gazetteer),
-        );
+        let unknown = answer(&one("notes.csv", "a,b\n1,2\n"), Ok(gazetteer));
         assert!(unknown.error.unwrap().contains("its header is: a, b"));
+    }
+
+    #[test]
+    fn several_files_become_one_corpus_with_the_corpus_entities_kept() {
+        let file = |name: &str, text: &str| InputFile {
+            name: name.into(),
+            text: text.into(),
+        };
+        let import = serde_json::to_string(&Import {
+            files: vec![
+                file(
+                    "a.md",
+                    "---\ntitle: One\ndate: 2023-03-20\n---\nXi arrived in Russia on Monday.",
+                ),
+                file(
+                    "b/a.md",
+                    "---\ntitle: Two\ndate: 2023-03-21\n---\nXi held talks in Russia.",
+                ),
+                file("c.txt", "No date here"),
+            ],
+            entities: vec![EntityRecord {
+                id: "xi".into(),
+                kind: "person".into(),
+                name: "Xi Jinping".into(),
+                aliases: vec!["Xi".into()],
+                wikidata: None,
+            }],
+        })
+        .unwrap();
+        let reply = answer(
+            &import,
+            Ok(r#"[{"id": "russia", "kind": "country", "name": "Russia"}]"#),
+        );
+        assert_eq!(reply.error, None);
+        assert_eq!(reply.warnings.len(), 1, "{:?}", reply.warnings);
+        assert!(
+            reply.warnings[0].ends_with("file skipped"),
+            "{}",
+            reply.warnings[0]
+        );
+        let corpus = reply.corpus.unwrap();
+        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-2"]);
+        assert!(corpus.entities.iter().any(|e| e.id == "xi"));
     }
 }
