@@ -3,10 +3,13 @@
 
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 
 use crate::support::server::SLOW_CORPUS_SITE;
-use crate::support::{bundled_titles, ensure, open, root, server, wait_for_text, Check};
+use crate::support::{
+    bundled_titles, choose_corpus_file, drop_files, ensure, open, root, server, wait_for_text,
+    Check,
+};
 
 /// The small valid corpus among the malformed-corpus fixtures.
 const VALID: &str = "tests/fixtures/malformed/valid.json";
@@ -14,17 +17,7 @@ const VALID: &str = "tests/fixtures/malformed/valid.json";
 pub async fn file_picker(client: &Client) -> Check {
     open(client, &server().url("/")).await?;
     wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
-    let input = client
-        .find(Locator::XPath(
-            "//label[contains(., 'Open a corpus file')]//input[@type='file']",
-        ))
-        .await
-        .map_err(|e| format!("no file input labelled 'Open a corpus file': {e}"))?;
-    let path = root().join(VALID);
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .map_err(|e| format!("choose {}: {e}", path.display()))?;
+    choose_corpus_file(client, &root().join(VALID)).await?;
     wait_for_text(client, ".corpus-source code", |t| {
         t == "valid.json (local file)"
     })
@@ -39,20 +32,12 @@ pub async fn drop_a_file(client: &Client) -> Check {
     open(client, &server().url("/")).await?;
     wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
     let text = std::fs::read_to_string(root().join(VALID)).map_err(|e| e.to_string())?;
-    // What a drag from the file manager delivers: a drop event whose
-    // DataTransfer holds the file.
-    client
-        .execute(
-            r#"const [text] = arguments;
-               const data = new DataTransfer();
-               data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
-               const target = document.querySelector('main');
-               target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-               target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));"#,
-            vec![serde_json::Value::String(text)],
-        )
-        .await
-        .map_err(|e| format!("drop a file: {e}"))?;
+    drop_files(
+        client,
+        "main",
+        &[("dropped.json", "application/json", &text)],
+    )
+    .await?;
     wait_for_text(client, ".corpus-source code", |t| {
         t == "dropped.json (local file)"
     })

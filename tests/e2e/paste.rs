@@ -13,7 +13,9 @@ use explorer_extract::{extract, Document};
 
 use crate::facts;
 use crate::support::server::NO_EXTRACTOR_SITE;
-use crate::support::{bundled, click, ensure, find_all, open, root, server, wait_for_text, Check};
+use crate::support::{
+    bundled, click, drop_files, ensure, find_all, open, root, server, wait_for_text, Check,
+};
 
 const TITLE: &str = "Xi starts a state visit to Russia";
 const PUBLISHED: &str = "2023-03-22";
@@ -241,22 +243,15 @@ pub async fn dropped_files_are_added(client: &Client) -> Check {
     })
     .await?;
     click(client, "//summary[text()='Add an article']").await?;
-    client
-        .execute(
-            r#"const [md, json] = arguments;
-               const data = new DataTransfer();
-               data.items.add(new File([md], 'bali-talks.md', { type: 'text/markdown' }));
-               data.items.add(new File([json], 'scholz.json', { type: 'application/json' }));
-               const target = document.querySelector('.paste-body');
-               target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-               target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));"#,
-            vec![
-                serde_json::Value::String(markdown),
-                serde_json::Value::String(scraped),
-            ],
-        )
-        .await
-        .map_err(|e| format!("drop two files: {e}"))?;
+    drop_files(
+        client,
+        ".paste-body",
+        &[
+            ("bali-talks.md", "text/markdown", &markdown),
+            ("scholz.json", "application/json", &scraped),
+        ],
+    )
+    .await?;
     // The review heads each article with its title, and the corpus in view
     // was not replaced by the drop.
     let mut titles = Vec::new();

@@ -4,9 +4,11 @@
 //! are those of the fixtures in `tests/fixtures/sheets/` and
 //! `tests/fixtures/scraped/`.
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 
-use crate::support::{click, find_all, open, root, server, wait_for_text, Check};
+use crate::support::{
+    choose_corpus_file, click, drop_files, find_all, open, root, server, wait_for_text, Check,
+};
 
 /// Waits until some element at `css` has exactly the text `want`.
 async fn wait_for_any(client: &Client, css: &str, want: &str) -> Check {
@@ -65,17 +67,7 @@ pub async fn timelinejs_sheet(client: &Client) -> Check {
 pub async fn event_sheet_by_file_picker(client: &Client) -> Check {
     open(client, &server().url("/")).await?;
     wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
-    let input = client
-        .find(Locator::XPath(
-            "//label[contains(., 'Open a corpus file')]//input[@type='file']",
-        ))
-        .await
-        .map_err(|e| format!("no file input labelled 'Open a corpus file': {e}"))?;
-    let path = root().join("tests/fixtures/sheets/events.csv");
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .map_err(|e| format!("choose {}: {e}", path.display()))?;
+    choose_corpus_file(client, &root().join("tests/fixtures/sheets/events.csv")).await?;
     wait_for_text(client, ".corpus-source code", |t| {
         t == "events.csv (local file)"
     })
@@ -98,18 +90,12 @@ pub async fn dropped_scraper_records(client: &Client) -> Check {
     wait_for_text(client, "#articles-title", |t| t.starts_with("Articles (")).await?;
     let text = std::fs::read_to_string(root().join("tests/fixtures/scraped/news-please.jsonl"))
         .map_err(|e| e.to_string())?;
-    client
-        .execute(
-            r#"const [text] = arguments;
-               const data = new DataTransfer();
-               data.items.add(new File([text], 'news-please.jsonl', { type: 'application/jsonl' }));
-               const target = document.querySelector('main');
-               target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-               target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));"#,
-            vec![serde_json::Value::String(text)],
-        )
-        .await
-        .map_err(|e| format!("drop a file: {e}"))?;
+    drop_files(
+        client,
+        "main",
+        &[("news-please.jsonl", "application/jsonl", &text)],
+    )
+    .await?;
     wait_for_text(client, ".corpus-source code", |t| {
         t == "news-please.jsonl (local file)"
     })

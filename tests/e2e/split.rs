@@ -147,24 +147,17 @@ pub async fn a_missing_part_is_named(client: &Client) -> Check {
 /// file is refused, saying why.
 pub async fn another_corpus_meanwhile(client: &Client) -> Check {
     corpus();
-    let pick = |path: std::path::PathBuf| async move {
-        client
-            .find(fantoccini::Locator::XPath(
-                "//label[contains(., 'Open a corpus file')]//input[@type='file']",
-            ))
-            .await
-            .map_err(|e| format!("no file input labelled 'Open a corpus file': {e}"))?
-            .send_keys(&path.display().to_string())
-            .await
-            .map_err(|e| format!("choose {}: {e}", path.display()))
-    };
     open(
         client,
         &server().url("/?corpus=generated/split-250/manifest.json"),
     )
     .await?;
     wait_for_text(client, "#articles-title", |t| t == "Articles (250)").await?;
-    pick(crate::support::root().join("tests/fixtures/malformed/valid.json")).await?;
+    crate::support::choose_corpus_file(
+        client,
+        &crate::support::root().join("tests/fixtures/malformed/valid.json"),
+    )
+    .await?;
     wait_for_text(client, ".article-list li h3", |t| t == "Xi in Moscow").await?;
     // Long enough for the old corpus's reading to notice it is gone.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
@@ -172,7 +165,8 @@ pub async fn another_corpus_meanwhile(client: &Client) -> Check {
     ensure(panics.is_empty(), || {
         "a panic after replacing a split corpus mid-read".into()
     })?;
-    pick(generated_dir().join("split-250/manifest.json")).await?;
+    crate::support::choose_corpus_file(client, &generated_dir().join("split-250/manifest.json"))
+        .await?;
     wait_for_text(client, ".load-failure-message", |t| {
         t.starts_with("manifest.json is the manifest of a split corpus")
     })

@@ -198,3 +198,39 @@ pub async fn click(client: &Client, xpath: &str) -> Check {
         }
     }
 }
+
+/// Chooses the file at `path` in the header's "Open a corpus file" input.
+pub async fn choose_corpus_file(client: &Client, path: &Path) -> Check {
+    client
+        .find(Locator::XPath(
+            "//label[contains(., 'Open a corpus file')]//input[@type='file']",
+        ))
+        .await
+        .map_err(|e| format!("no file input labelled 'Open a corpus file': {e}"))?
+        .send_keys(&path.display().to_string())
+        .await
+        .map_err(|e| format!("choose {}: {e}", path.display()))
+}
+
+/// Drops files on the element at `css`, as a drag from the file manager
+/// delivers them: a drop event whose DataTransfer holds each
+/// `(name, type, text)`.
+pub async fn drop_files(client: &Client, css: &str, files: &[(&str, &str, &str)]) -> Check {
+    let files: Vec<serde_json::Value> = files
+        .iter()
+        .map(|(name, kind, text)| serde_json::json!([name, kind, text]))
+        .collect();
+    client
+        .execute(
+            r#"const [css, files] = arguments;
+               const data = new DataTransfer();
+               for (const [name, type, text] of files) data.items.add(new File([text], name, { type }));
+               const target = document.querySelector(css);
+               target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+               target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));"#,
+            vec![css.into(), files.into()],
+        )
+        .await
+        .map(drop)
+        .map_err(|e| format!("drop files on {css}: {e}"))
+}
