@@ -396,7 +396,7 @@ fn peek_header(text: &str) -> (Option<serde_json::Value>, Option<serde_json::Val
 
 /// serde_json appends " at line L column C" to its messages; the position is
 /// reported in its own fields, so the message drops it.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),

@@ -266,12 +266,7 @@ fn item_name(item: &RawValue, index: usize, noun: &str) -> String {
 /// position is given in the whole file's terms instead), and with the
 /// format's words for what was expected.
 fn plain(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => &message,
-    };
-    message
+    super::load::strip_position(&e.to_string())
         .replace("expected a sequence", "expected a list")
         .replace("expected u64", "expected a whole number, 0 or more")
 }

@@ -546,6 +546,18 @@ pub fn json_error(file: &str, e: &serde_json::Error) -> String {
     format!("{file}: line {}, column {}: {what}", e.line(), e.column())
 }
 
+/// `wanted`, or `wanted-2`, `wanted-3`, ... for the first that `taken` does
+/// not hold.
+pub(crate) fn fresh_id(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut id = wanted.to_string();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{wanted}-{n}");
+        n += 1;
+    }
+    id
+}
+
 /// A lower-case ASCII id made of the letters and digits of `name`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();

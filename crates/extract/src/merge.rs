@@ -8,14 +8,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use explorer_corpus::format::CorpusFile;
 
-/// Gives `wanted`, or `wanted-2`, `wanted-3`, ... if it is taken.
+/// Gives `wanted`, or `wanted-2`, `wanted-3`, ... if it is taken, and
+/// takes it.
 fn fresh(taken: &mut BTreeSet<String>, wanted: &str) -> String {
-    let mut id = wanted.to_string();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{wanted}-{n}");
-        n += 1;
-    }
+    let id = super::fresh_id(wanted, |id| taken.contains(id));
     taken.insert(id.clone());
     id
 }

@@ -101,26 +101,11 @@ pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
             ))
         }
     };
-    let (files, mut note): (Vec<(&str, &str)>, _) = match gazetteer {
-        Ok(text) => (vec![("the default gazetteer", text)], None),
-        Err(why) => (
-            Vec::new(),
-            Some(format!(
-                "The list of known countries, places and organisations is missing ({why}); only the corpus's own entities are recognised."
-            )),
-        ),
-    };
-    let gazetteer = match Gazetteer::build(&request.entities, &files) {
-        Ok((g, _)) => g,
-        Err(e) => {
-            note = Some(format!(
-                "The list of known countries, places and organisations could not be read ({e}); only the corpus's own entities are recognised."
-            ));
-            Gazetteer::build(&request.entities, &[])
-                .map(|(g, _)| g)
-                .unwrap_or_default()
-        }
-    };
+    let (gazetteer, note) = known(
+        &request.entities,
+        gazetteer,
+        "only the corpus's own entities are recognised",
+    );
     let doc = Document {
         id: request.id,
         title: request.title,
@@ -140,28 +125,48 @@ pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
     }
 }
 
+/// The gazetteer of `entities` and the default gazetteer's text, and, when
+/// the default one is missing or unreadable, a note saying so and what is
+/// recognised instead (`fallback`).
+fn known(
+    entities: &[EntityRecord],
+    default: Result<&str, &str>,
+    fallback: &str,
+) -> (Gazetteer, Option<String>) {
+    let text = match default {
+        Ok(text) => text,
+        Err(why) => {
+            let gazetteer = Gazetteer::build(entities, &[]).map(|(g, _)| g);
+            return (
+                gazetteer.unwrap_or_default(),
+                Some(format!(
+                    "The list of known countries, places and organisations is missing ({why}); {fallback}."
+                )),
+            );
+        }
+    };
+    match Gazetteer::build(entities, &[("the default gazetteer", text)]) {
+        Ok((g, _)) => (g, None),
+        Err(e) => (
+            Gazetteer::build(entities, &[])
+                .map(|(g, _)| g)
+                .unwrap_or_default(),
+            Some(format!(
+                "The list of known countries, places and organisations could not be read ({e}); {fallback}."
+            )),
+        ),
+    }
+}
+
 /// Reads opened files as the `extract` command reads them, with the
 /// corpus's entities and the default gazetteer, and extracts them together,
 /// so the same event in two files is one event.
 fn answer_import(import: Import, gazetteer: Result<&str, &str>) -> Reply {
-    let (files, missing): (Vec<(&str, &str)>, Option<String>) = match gazetteer {
-        Ok(text) => (vec![("the default gazetteer", text)], None),
-        Err(why) => (Vec::new(), Some(why.to_string())),
-    };
-    let (mut gazetteer, unreadable) = match Gazetteer::build(&import.entities, &files) {
-        Ok((g, _)) => (g, None),
-        Err(why) => (
-            Gazetteer::build(&import.entities, &[])
-                .map(|(g, _)| g)
-                .unwrap_or_default(),
-            Some(why),
-        ),
-    };
-    let note = missing.or(unreadable).map(|why| {
-        format!(
-            "The list of known countries, places and organisations could not be read ({why}); only the names the files give are recognised."
-        )
-    });
+    let (mut gazetteer, note) = known(
+        &import.entities,
+        gazetteer,
+        "only the corpus's own entities and the names the files give are recognised",
+    );
     let meta = super::inputs::Meta::default();
     let mut docs: Vec<Document> = Vec::new();
     let mut warnings = Vec::new();
@@ -177,13 +182,8 @@ fn answer_import(import: Import, gazetteer: Result<&str, &str>) -> Reply {
     // Two files of one name in different folders read to one id.
     let mut taken = std::collections::BTreeSet::new();
     for doc in &mut docs {
-        let mut id = doc.id.clone();
-        let mut n = 2;
-        while !taken.insert(id.clone()) {
-            id = format!("{}-{n}", doc.id);
-            n += 1;
-        }
-        doc.id = id;
+        doc.id = super::fresh_id(&doc.id, |id| taken.contains(id));
+        taken.insert(doc.id.clone());
     }
     if docs.is_empty() {
         let why = warnings.join("; ");

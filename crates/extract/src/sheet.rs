@@ -17,7 +17,7 @@ use explorer_corpus::{EntityKind, EventKind};
 
 use super::gazetteer::{EntryIx, Gazetteer};
 use super::inputs::{file_stem, strip_html, timeline_document, Meta, TimelineEntry};
-use super::{slug, Document, Given, Slide};
+use super::{fresh_id, slug, Document, Given, Slide};
 use explorer_corpus::dates::DateRange;
 
 /// Whether a file's name says it is a sheet.
@@ -333,17 +333,17 @@ fn own_sheet(
                 }
             },
         };
-        let mut learn = |names: &str, kind: EntityKind| -> Vec<EntryIx> {
-            names
-                .split(';')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
+        let participants: Vec<EntryIx> = cell_names(cell("participants"))
+            .into_iter()
+            .map(|n| learn(gazetteer, n, EntityKind::Person))
+            .collect();
+        let mut first = |column: &str, kind: EntityKind| {
+            cell_names(cell(column))
+                .first()
                 .map(|n| learn(gazetteer, n, kind))
-                .collect()
         };
-        let participants = learn(cell("participants"), EntityKind::Person);
-        let host = learn(cell("host"), EntityKind::Country).first().copied();
-        let place = learn(cell("place"), EntityKind::Place).first().copied();
+        let host = first("host", EntityKind::Country);
+        let place = first("place", EntityKind::Place);
         let host = host.filter(|&h| gazetteer.entries[h].kind == EntityKind::Country);
         let row_meta = Meta {
             id: Some(format!("{stem}-row-{row}")),
@@ -377,6 +377,14 @@ fn own_sheet(
     Ok((docs, warnings))
 }
 
+/// The names in a cell, separated by `;`.
+fn cell_names(cell: &str) -> Vec<&str> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// An event kind by CAMEO code or by name, in any case ("042", "visit",
 /// "Telephone call").
 fn event_kind(text: &str) -> Option<EventKind> {
@@ -393,13 +401,7 @@ fn learn(gazetteer: &mut Gazetteer, name: &str, kind: EntityKind) -> EntryIx {
     if let Some(ix) = gazetteer.lookup(name) {
         return ix;
     }
-    let base = slug(name);
-    let mut id = base.clone();
-    let mut n = 2;
-    while gazetteer.by_id(&id).is_some() {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
+    let id = fresh_id(&slug(name), |id| gazetteer.by_id(id).is_some());
     gazetteer.learn(EntityRecord {
         id,
         kind: kind.code().to_string(),
