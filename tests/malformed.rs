@@ -168,6 +168,14 @@ const ITEM_PROBLEMS: &[(&str, &[&str], [usize; 3])] = &[
         [2, 3, 1],
     ),
     (
+        "status-words",
+        &[
+            "event \"e1\" field \"status\": \"Under way\" was read as \"under-way\"",
+            "event \"e2\" field \"status\": unknown status \"soon\" (expected one of announced, under-way, done); the status was dropped",
+        ],
+        [1, 2, 2],
+    ),
+    (
         "articles-not-a-list",
         &[
             "field \"title\": invalid type: integer `7`, expected a string (line 63, column 11); the corpus title was ignored",
@@ -200,6 +208,21 @@ fn item_problems_drop_the_item_and_keep_the_rest() {
             "{name}: what was kept"
         );
     }
+}
+
+/// A status read loosely is kept, an unknown one is left out with the event
+/// kept, and a group is trimmed, an empty one left out.
+#[test]
+fn status_and_group_are_read_loosely_and_never_cost_the_event() {
+    let (loaded, _) = loads_with("status-words");
+    let events = &loaded.corpus.events;
+    assert_eq!(
+        events[0].status,
+        Some(explorer_corpus::EventStatus::UnderWay)
+    );
+    assert_eq!(events[0].group.as_deref(), Some("Trips abroad"));
+    assert_eq!(events[1].status, None);
+    assert_eq!(events[1].group, None);
 }
 
 #[test]

@@ -199,6 +199,16 @@ fn Detail(item: Item) -> impl IntoView {
         .collect_view();
     let place = item.place.map(|p| corpus.entity(p).name.clone());
     let host = item.host.map(|h| corpus.entity(h).name.clone());
+    let status = first.status.map(|s| s.label());
+    let mut groups: Vec<String> = Vec::new();
+    for &ix in item.events.iter() {
+        if let Some(g) = &corpus.event(ix).group {
+            if !groups.contains(g) {
+                groups.push(g.clone());
+            }
+        }
+    }
+    let groups = (!groups.is_empty()).then(|| groups.join(", "));
     let kinds: Vec<String> = item
         .events
         .iter()
@@ -225,6 +235,8 @@ fn Detail(item: Item) -> impl IntoView {
                 <dd>{names(&corpus, &item.participants)}</dd>
                 {host.map(|h| view! { <dt>"Host"</dt><dd>{h}</dd> })}
                 {place.map(|p| view! { <dt>"Place"</dt><dd>{p}</dd> })}
+                {status.map(|s| view! { <dt>"Status"</dt><dd>{s}</dd> })}
+                {groups.map(|g| view! { <dt>"Group"</dt><dd>{g}</dd> })}
                 <dt>"Provenance"</dt>
                 <dd>{provenance}</dd>
             </dl>

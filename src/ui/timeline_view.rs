@@ -73,6 +73,9 @@ pub fn Timeline() -> impl IntoView {
         }
     });
     let mode = state.lanes;
+    // Lanes by group are offered only when the corpus's source grouped its
+    // events.
+    let grouped = crate::timeline::has_groups(&state.corpus);
     let items = state.items;
     let selected = state.selected;
     let filters = state.filters;
@@ -159,7 +162,9 @@ pub fn Timeline() -> impl IntoView {
                 .enumerate()
                 .map(|(row, lane)| {
                     let y = AXIS + LANE * row as f64;
-                    let label = if lane.key.is_empty() {
+                    let label = if let Some(group) = &lane.group {
+                        group.clone()
+                    } else if lane.key.is_empty() {
                         "Other".to_string()
                     } else {
                         lane.key
@@ -431,6 +436,17 @@ pub fn Timeline() -> impl IntoView {
                             <option value="pair" selected=move || mode.get() == LaneMode::CountryPair>
                                 "by country pair"
                             </option>
+                            {grouped
+                                .then(|| {
+                                    view! {
+                                        <option
+                                            value="group"
+                                            selected=move || mode.get() == LaneMode::Group
+                                        >
+                                            "by group"
+                                        </option>
+                                    }
+                                })}
                         </select>
                     </label>
                     <button type="button" on:click=move |_| zoom(1.5)>"Zoom in"</button>

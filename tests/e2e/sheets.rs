@@ -51,6 +51,28 @@ pub async fn timelinejs_sheet(client: &Client) -> Check {
     if dates != want {
         return Err(format!("the events are dated {dates:?}, not {want:?}"));
     }
+    // The Group column makes the lanes, which the sheet opens with.
+    let mut lanes = Vec::new();
+    for l in find_all(client, ".timeline-svg .lane-label").await? {
+        lanes.push(l.text().await.map_err(|e| e.to_string())?);
+    }
+    // A label's text may include its tooltip's, so only its start counts.
+    let want = ["Visits by Kim", "Visits by Putin"];
+    if lanes.len() != want.len() || !lanes.iter().zip(want).all(|(l, w)| l.starts_with(w)) {
+        return Err(format!("the lanes are {lanes:?}, not the sheet's groups"));
+    }
+    let select = client
+        .find(fantoccini::Locator::Css(".timeline-controls select"))
+        .await
+        .map_err(|e| e.to_string())?;
+    let chosen = select
+        .prop("value")
+        .await
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    if chosen != "group" {
+        return Err(format!("the lanes select shows {chosen:?}, not \"group\""));
+    }
     wait_for_text(client, ".diagnostics summary", |t| {
         t == "2 item(s) dropped or repaired while loading"
     })

@@ -310,6 +310,8 @@ fn write_article(
                 end,
             }],
             claims: Vec::new(),
+            status: None,
+            group: None,
         });
     }
     file.articles.push(ArticleRecord {

@@ -257,6 +257,21 @@ fn sheets_become_events_at_the_precision_of_their_cells() {
         dates,
         ["Jul 2000", "25–26 Apr 2019", "13 Sep 2023", "19 Jun 2024"]
     );
+    // Its Group column becomes each event's group.
+    let groups: Vec<Option<&str>> = corpus.events[3..]
+        .iter()
+        .map(|e| e.group.as_deref())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            Some("Visits by Putin"),
+            Some("Visits by Kim"),
+            Some("Visits by Kim"),
+            Some("Visits by Putin")
+        ]
+    );
+    assert!(corpus.events[..3].iter().all(|e| e.group.is_none()));
     assert!(corpus.events[3].dates.start.month_number().is_some());
     assert!(!corpus.events[3].dates.is_exact());
     let sheet = corpus

@@ -216,6 +216,14 @@ pub struct EventRecord {
     /// Free-text claims the sources make about the event, such as "their 40th meeting".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<String>,
+    /// Whether it had happened when the sources were written: `announced`,
+    /// `under-way` or `done`. Left out, it is not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// A label of the source's own that groups events, such as a TimelineJS
+    /// sheet's Group column; the timeline can draw one lane per group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 #[cfg(test)]

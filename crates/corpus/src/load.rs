@@ -719,6 +719,35 @@ impl Validator {
             self.drop(at("evidence"), "no valid evidence", "the event");
             return None;
         }
+        let status = r.status.as_deref().and_then(|found| {
+            let status = EventStatus::from_code(found);
+            if status.is_some() {
+                return status;
+            }
+            let loose = found.trim().to_lowercase().replace([' ', '_'], "-");
+            let status = EventStatus::from_code(&loose);
+            match status {
+                Some(s) => self.read_as(at("status"), found, s.code()),
+                None => {
+                    let known: Vec<_> = EventStatus::ALL.iter().map(|s| s.code()).collect();
+                    self.drop(
+                        at("status"),
+                        format_args!(
+                            "unknown status \"{found}\" (expected one of {})",
+                            known.join(", ")
+                        ),
+                        "the status",
+                    );
+                }
+            }
+            status
+        });
+        let group = r
+            .group
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .map(str::to_string);
         Some(Event {
             id: r.id,
             kind,
@@ -729,6 +758,8 @@ impl Validator {
             summary: r.summary,
             evidence,
             claims: r.claims,
+            status,
+            group,
         })
     }
 }

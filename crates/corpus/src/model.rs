@@ -404,6 +404,53 @@ pub struct Event {
     pub evidence: Vec<Evidence>,
     /// Claims the sources make about it.
     pub claims: Vec<String>,
+    /// Whether it had happened when its sources were written, if they say.
+    pub status: Option<EventStatus>,
+    /// The source's own group label, trimmed and never empty.
+    pub group: Option<String>,
+}
+
+/// Whether an event had happened when its sources were written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventStatus {
+    /// Announced for a date still to come.
+    Announced,
+    /// Going on as the sources were written.
+    UnderWay,
+    /// Over.
+    Done,
+}
+
+impl EventStatus {
+    /// Every status, in the order events go through them.
+    pub const ALL: [EventStatus; 3] = [
+        EventStatus::Announced,
+        EventStatus::UnderWay,
+        EventStatus::Done,
+    ];
+
+    /// The word written in the corpus file.
+    pub fn code(self) -> &'static str {
+        match self {
+            EventStatus::Announced => "announced",
+            EventStatus::UnderWay => "under-way",
+            EventStatus::Done => "done",
+        }
+    }
+
+    /// Reads the word written in the corpus file.
+    pub fn from_code(code: &str) -> Option<EventStatus> {
+        EventStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventStatus::Announced => "Announced",
+            EventStatus::UnderWay => "Under way",
+            EventStatus::Done => "Done",
+        }
+    }
 }
 
 /// Values derived from a corpus on first use. They are not part of what the

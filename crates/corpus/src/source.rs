@@ -275,6 +275,8 @@ pub fn compile_article(file: &str, source: &str) -> Result<CompiledArticle, Vec<
                     .filter(|f| f.1 == "claim")
                     .map(|f| f.2.clone())
                     .collect(),
+                status: get("status"),
+                group: get("group"),
             },
         ));
     }

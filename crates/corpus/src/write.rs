@@ -82,6 +82,8 @@ pub fn to_file(corpus: &Corpus) -> CorpusFile {
                         })
                         .collect(),
                     claims: e.claims.clone(),
+                    status: e.status.map(|s| s.code().to_string()),
+                    group: e.group.clone(),
                 }
             })
             .collect(),

@@ -589,7 +589,14 @@ pub fn timelinejs(json: &str, file: &str, meta: &Meta) -> Result<(Document, Vec<
             end: slide.get("end_date").and_then(timeline_date),
             headline: field("headline"),
             body: field("text"),
-            given: Given::default(),
+            given: Given {
+                group: slide
+                    .get("group")
+                    .and_then(Value::as_str)
+                    .map(strip_html)
+                    .filter(|g| !g.is_empty()),
+                ..Given::default()
+            },
         });
     }
     let title = value

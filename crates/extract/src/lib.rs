@@ -26,7 +26,7 @@ use explorer_corpus::format::{
     FORMAT_NAME, FORMAT_VERSION,
 };
 use explorer_corpus::offsets::TextOffsets;
-use explorer_corpus::{EntityKind, EventKind};
+use explorer_corpus::{EntityKind, EventKind, EventStatus};
 use gazetteer::Gazetteer;
 use recognise::{Found, Target};
 
@@ -92,6 +92,8 @@ pub struct Given {
     pub host: Option<gazetteer::EntryIx>,
     /// Where it happened.
     pub place: Option<gazetteer::EntryIx>,
+    /// The row's group label (a TimelineJS Group), kept as the event's.
+    pub group: Option<String>,
 }
 
 /// What [`extract`] made.
@@ -130,6 +132,8 @@ struct Draft {
     place: Option<Target>,
     evidence: Vec<(usize, Range<usize>)>,
     claims: Vec<String>,
+    status: Option<EventStatus>,
+    group: Option<String>,
 }
 
 /// Whether a mention names a person.
@@ -215,6 +219,8 @@ pub fn extract(
                 place,
                 evidence: vec![(article, range)],
                 claims: Vec::new(),
+                status: None,
+                group: given.group.clone(),
             });
         }
         if doc.slides.is_empty() {
@@ -500,6 +506,8 @@ fn add_candidate(
         place: c.place,
         evidence: vec![(article, c.evidence)],
         claims: Vec::new(),
+        status: None,
+        group: None,
     });
 }
 
@@ -719,6 +727,8 @@ fn write_corpus(
                     })
                     .collect(),
                 claims: d.claims.clone(),
+                status: d.status.map(|s| s.code().to_string()),
+                group: d.group.clone(),
             }
         })
         .collect();

@@ -200,7 +200,10 @@ fn timeline_sheet(
             end,
             headline,
             body,
-            given: Given::default(),
+            given: Given {
+                group: Some(strip_html(cell("group"))).filter(|g| !g.is_empty()),
+                ..Given::default()
+            },
         });
     }
     let (doc, more) = timeline_document(file, meta, title.filter(|t| !t.is_empty()), entries)?;
@@ -367,6 +370,7 @@ fn own_sheet(
                 participants,
                 host,
                 place,
+                group: Some(cell("group").to_string()).filter(|g| !g.is_empty()),
             },
         }];
         docs.push(doc);

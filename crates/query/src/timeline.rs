@@ -193,6 +193,8 @@ pub enum LaneMode {
     Person,
     /// One lane per pair of countries involved.
     CountryPair,
+    /// One lane per group the source gives (a TimelineJS sheet's Group).
+    Group,
 }
 
 impl LaneMode {
@@ -202,14 +204,30 @@ impl LaneMode {
             LaneMode::Country => "country",
             LaneMode::Person => "person",
             LaneMode::CountryPair => "pair",
+            LaneMode::Group => "group",
+        }
+    }
+
+    /// The lanes a corpus opens with: by group when its source grouped its
+    /// events (as a TimelineJS sheet does), by country otherwise.
+    pub fn default_for(corpus: &Corpus) -> LaneMode {
+        if has_groups(corpus) {
+            LaneMode::Group
+        } else {
+            LaneMode::Country
         }
     }
 
     /// Reads the word used in URLs.
     pub fn from_code(code: &str) -> Option<LaneMode> {
-        [LaneMode::Country, LaneMode::Person, LaneMode::CountryPair]
-            .into_iter()
-            .find(|m| m.code() == code)
+        [
+            LaneMode::Country,
+            LaneMode::Person,
+            LaneMode::CountryPair,
+            LaneMode::Group,
+        ]
+        .into_iter()
+        .find(|m| m.code() == code)
     }
 }
 
@@ -217,8 +235,10 @@ impl LaneMode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lane {
     /// The entities the lane stands for (one, or two for a country pair);
-    /// empty for the lane of items that fit no other.
+    /// empty for a group's lane and for the lane of items that fit no other.
     pub key: Vec<EntityIx>,
+    /// The group the lane stands for, in [`LaneMode::Group`].
+    pub group: Option<String>,
     /// Indices into the item list, in timeline order.
     pub items: Vec<usize>,
 }
@@ -228,6 +248,7 @@ pub struct Lane {
 /// an empty key. Lanes are ordered by size, then by name.
 pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
     let kind = match mode {
+        LaneMode::Group => return group_lanes(corpus, items),
         LaneMode::Person => EntityKind::Person,
         LaneMode::Country | LaneMode::CountryPair => EntityKind::Country,
     };
@@ -244,6 +265,7 @@ pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
             *slot = lanes.len() as u32;
             lanes.push(Lane {
                 key: key.to_vec(),
+                group: None,
                 items: Vec::new(),
             });
         }
@@ -283,20 +305,75 @@ pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
             lanes[lane].items.push(i);
         }
     }
+    sort_lanes(corpus, &mut lanes);
+    lanes
+}
+
+/// One lane per group its events give, in the order of [`lanes`]: an item
+/// whose events sit in two groups is in both, and items without a group
+/// share the last lane.
+fn group_lanes(corpus: &Corpus, items: &[Item]) -> Vec<Lane> {
+    let mut by_group: HashMap<&str, usize> = HashMap::new();
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut other: Option<usize> = None;
+    for (i, item) in items.iter().enumerate() {
+        let mut placed: Vec<usize> = Vec::new();
+        for &e in item.events.iter() {
+            let Some(group) = corpus.event(e).group.as_deref() else {
+                continue;
+            };
+            let lane = *by_group.entry(group).or_insert_with(|| {
+                lanes.push(Lane {
+                    key: Vec::new(),
+                    group: Some(group.to_string()),
+                    items: Vec::new(),
+                });
+                lanes.len() - 1
+            });
+            if !placed.contains(&lane) {
+                placed.push(lane);
+                lanes[lane].items.push(i);
+            }
+        }
+        if placed.is_empty() {
+            let lane = *other.get_or_insert_with(|| {
+                lanes.push(Lane {
+                    key: Vec::new(),
+                    group: None,
+                    items: Vec::new(),
+                });
+                lanes.len() - 1
+            });
+            lanes[lane].items.push(i);
+        }
+    }
+    sort_lanes(corpus, &mut lanes);
+    lanes
+}
+
+/// Whether any event gives a group, so that lanes by group mean something.
+pub fn has_groups(corpus: &Corpus) -> bool {
+    corpus.events.iter().any(|e| e.group.is_some())
+}
+
+/// Lanes by size, then by name; the lane of items that fit no other last.
+fn sort_lanes(corpus: &Corpus, lanes: &mut [Lane]) {
     lanes.sort_by_cached_key(|lane| {
-        let names: Vec<&str> = lane
-            .key
-            .iter()
-            .map(|&e| corpus.entity(e).name.as_str())
-            .collect();
+        let names: Vec<String> = match &lane.group {
+            Some(g) => vec![g.clone()],
+            None => lane
+                .key
+                .iter()
+                .map(|&e| corpus.entity(e).name.clone())
+                .collect(),
+        };
         (
-            lane.key.is_empty(),
+            names.is_empty(),
             std::cmp::Reverse(lane.items.len()),
             names,
             lane.key.clone(),
         )
     });
-    lanes
 }
 
 /// A linear map from days to pixels: the visible window of the timeline.
@@ -626,6 +703,42 @@ mod tests {
             names(lanes(&c, &items, LaneMode::CountryPair)),
             [("China – Russia".into(), 1), ("".into(), 2)]
         );
+    }
+
+    /// Groups make lanes: the merged trip sits in each of its records'
+    /// groups, and what has no group shares the last lane.
+    #[test]
+    fn lanes_by_group() {
+        let text = r#"{"format":"article-explorer/corpus","version":1,
+          "articles":[{"id":"a","title":"t","source":"s","published":"2023-03-20","language":"en","text":"Evidence sentence."}],
+          "entities":[{"id":"xi","kind":"person","name":"Xi Jinping"},{"id":"ru","kind":"country","name":"Russia"}],
+          "events":[
+            {"id":"guest","kind":"042","start":"2023-03-20","participants":["xi"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":9}],"group":"Trips"},
+            {"id":"host","kind":"043","start":"2023-03-20","participants":["xi"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":9}],"group":" Hosted "},
+            {"id":"later","kind":"042","start":"2024","participants":["xi"],"host":"ru","summary":"s","evidence":[{"article":"a","start":0,"end":9}],"group":"Trips"},
+            {"id":"call","kind":"041","start":"2019-11-02","participants":["xi"],"summary":"s","evidence":[{"article":"a","start":0,"end":9}]}
+          ]}"#;
+        let c = load(text).unwrap().corpus;
+        assert!(has_groups(&c));
+        assert!(!has_groups(&corpus()));
+        let items = items(&c, &all(&c));
+        assert_eq!(items.len(), 3, "the guest and host records are one trip");
+        let got: Vec<(Option<String>, usize)> = lanes(&c, &items, LaneMode::Group)
+            .into_iter()
+            .map(|l| {
+                assert!(l.key.is_empty());
+                (l.group, l.items.len())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Trips".into()), 2),
+                (Some("Hosted".into()), 1),
+                (None, 1)
+            ]
+        );
+        assert_eq!(LaneMode::from_code("group"), Some(LaneMode::Group));
     }
 
     /// On the bundled corpus, every item sits in the lane of each entity of

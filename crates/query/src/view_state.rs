@@ -105,7 +105,7 @@ pub fn encode(corpus: &Corpus, v: &ViewState) -> Vec<(&'static str, String)> {
             out.push((keys::SPAN, format!("{}-{}", s.start, s.end)));
         }
     }
-    if v.lanes != LaneMode::default() {
+    if v.lanes != LaneMode::default_for(corpus) {
         out.push((keys::LANES, v.lanes.code().to_string()));
     }
     if let Some((first, last)) = v.window {
@@ -119,7 +119,11 @@ pub fn encode(corpus: &Corpus, v: &ViewState) -> Vec<(&'static str, String)> {
 
 /// Reads query pairs back; values that name nothing in `corpus` are skipped.
 pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
-    let mut v = ViewState::default();
+    let lanes = LaneMode::default_for(corpus);
+    let mut v = ViewState {
+        lanes,
+        ..ViewState::default()
+    };
     let mut article = None;
     let mut span = None;
     let entity = |id: &str| corpus.entity_by_id(id);
@@ -148,7 +152,11 @@ pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
             keys::ENTITY => v.entity = corpus.entity_by_id(value),
             keys::ARTICLE => article = corpus.article_by_id(value),
             keys::SPAN => span = parse_span(value),
-            keys::LANES => v.lanes = LaneMode::from_code(value).unwrap_or_default(),
+            keys::LANES => {
+                v.lanes = LaneMode::from_code(value)
+                    .filter(|&m| m != LaneMode::Group || lanes == LaneMode::Group)
+                    .unwrap_or(lanes)
+            }
             keys::WINDOW => v.window = parse_window(value),
             _ => {}
         }
@@ -245,5 +253,28 @@ mod tests {
         assert_eq!(v.open, Some((ArticleIx(0), None)));
         assert_eq!(v.window, None);
         assert_eq!(v.lanes, LaneMode::Country);
+        let group = pairs(&[("lanes", "group".into())]);
+        assert_eq!(decode(&c, &group).lanes, LaneMode::Country);
+    }
+
+    /// A corpus whose events carry groups opens with lanes by group, and a
+    /// link asking for lanes by country keeps saying so.
+    #[test]
+    fn grouped_corpora_open_with_lanes_by_group() {
+        let text = r#"{"format":"article-explorer/corpus","version":1,
+          "articles":[{"id":"a","title":"t","source":"s","published":"2023","language":"en","text":"Evidence one."}],
+          "entities":[{"id":"xi","kind":"person","name":"Xi"}],
+          "events":[{"id":"e1","kind":"042","start":"2023-03-20","participants":["xi"],"summary":"s","evidence":[{"article":"a","start":0,"end":13}],"group":"Trips"}]}"#;
+        let c = load(text).unwrap().corpus;
+        let v = decode(&c, &[]);
+        assert_eq!(v.lanes, LaneMode::Group);
+        assert!(encode(&c, &v).is_empty());
+        let by_country = ViewState {
+            lanes: LaneMode::Country,
+            ..v
+        };
+        let encoded = encode(&c, &by_country);
+        assert_eq!(encoded, [("lanes", "country".to_string())]);
+        assert_eq!(decode(&c, &pairs(&encoded)).lanes, LaneMode::Country);
     }
 }
