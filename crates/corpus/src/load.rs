@@ -720,12 +720,10 @@ impl Validator {
             return None;
         }
         let status = r.status.as_deref().and_then(|found| {
-            let status = EventStatus::from_code(found);
-            if status.is_some() {
-                return status;
+            if let Some(status) = EventStatus::from_code(found) {
+                return Some(status);
             }
-            let loose = found.trim().to_lowercase().replace([' ', '_'], "-");
-            let status = EventStatus::from_code(&loose);
+            let status = EventStatus::from_code_loosely(found);
             match status {
                 Some(s) => self.read_as(at("status"), found, s.code()),
                 None => {

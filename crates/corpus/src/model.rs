@@ -443,6 +443,12 @@ impl EventStatus {
         EventStatus::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// The status whose word differs from `code` only in case, spacing or
+    /// underscores ("Under way"); the loader reads it with a warning.
+    pub fn from_code_loosely(code: &str) -> Option<EventStatus> {
+        EventStatus::from_code(&code.trim().to_lowercase().replace([' ', '_'], "-"))
+    }
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -26,7 +26,7 @@ use explorer_corpus::format::{
     FORMAT_NAME, FORMAT_VERSION,
 };
 use explorer_corpus::offsets::TextOffsets;
-use explorer_corpus::{EntityKind, EventKind, EventStatus};
+use explorer_corpus::{EntityKind, EventKind};
 use gazetteer::Gazetteer;
 use recognise::{Found, Target};
 
@@ -132,7 +132,6 @@ struct Draft {
     place: Option<Target>,
     evidence: Vec<(usize, Range<usize>)>,
     claims: Vec<String>,
-    status: Option<EventStatus>,
     group: Option<String>,
 }
 
@@ -219,7 +218,6 @@ pub fn extract(
                 place,
                 evidence: vec![(article, range)],
                 claims: Vec::new(),
-                status: None,
                 group: given.group.clone(),
             });
         }
@@ -506,7 +504,6 @@ fn add_candidate(
         place: c.place,
         evidence: vec![(article, c.evidence)],
         claims: Vec::new(),
-        status: None,
         group: None,
     });
 }
@@ -727,7 +724,9 @@ fn write_corpus(
                     })
                     .collect(),
                 claims: d.claims.clone(),
-                status: d.status.map(|s| s.code().to_string()),
+                // The extractor does not yet tell announced visits from
+                // done ones.
+                status: None,
                 group: d.group.clone(),
             }
         })
