@@ -39,10 +39,14 @@ async fn fill(client: &Client, label: &str, text: &str) -> Check {
 pub async fn paste_an_article(client: &Client) -> Check {
     // What the page will find: the same extractor over the same gazetteer.
     let bundled = bundled();
-    let list = std::fs::read_to_string(root().join("public/data/gazetteer.json"))
-        .map_err(|e| e.to_string())?;
-    let (gazetteer, _) =
-        Gazetteer::build(&corpus::entity_records(&bundled), &[("gazetteer", &list)])?;
+    let read = |name: &str| {
+        std::fs::read_to_string(root().join("public/data").join(name)).map_err(|e| e.to_string())
+    };
+    let (list, places) = (read("gazetteer.json")?, read("places.json")?);
+    let (gazetteer, _) = Gazetteer::build(
+        &corpus::entity_records(&bundled),
+        &[("gazetteer", &list), ("places", &places)],
+    )?;
     let doc = Document {
         id: "added".into(),
         title: TITLE.into(),

@@ -81,10 +81,11 @@ impl Reply {
     }
 }
 
-/// Answers a request. `gazetteer` is the default gazetteer's JSON text, or
-/// why it could not be had; without it only the corpus's entities and
-/// titled people are recognised, and the reply says so.
-pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
+/// Answers a request. `gazetteer` is the default gazetteer's files, each a
+/// name and its JSON text, or why they could not be had; without them only
+/// the corpus's entities and titled people are recognised, and the reply
+/// says so.
+pub fn answer(request: &str, gazetteer: Result<&[(&str, &str)], &str>) -> Reply {
     if let Ok(import) = serde_json::from_str::<Import>(request) {
         return answer_import(import, gazetteer);
     }
@@ -125,16 +126,16 @@ pub fn answer(request: &str, gazetteer: Result<&str, &str>) -> Reply {
     }
 }
 
-/// The gazetteer of `entities` and the default gazetteer's text, and, when
+/// The gazetteer of `entities` and the default gazetteer's files, and, when
 /// the default one is missing or unreadable, a note saying so and what is
 /// recognised instead (`fallback`).
 fn known(
     entities: &[EntityRecord],
-    default: Result<&str, &str>,
+    default: Result<&[(&str, &str)], &str>,
     fallback: &str,
 ) -> (Gazetteer, Option<String>) {
-    let text = match default {
-        Ok(text) => text,
+    let files = match default {
+        Ok(files) => files,
         Err(why) => {
             let gazetteer = Gazetteer::build(entities, &[]).map(|(g, _)| g);
             return (
@@ -145,7 +146,7 @@ fn known(
             );
         }
     };
-    match Gazetteer::build(entities, &[("the default gazetteer", text)]) {
+    match Gazetteer::build(entities, files) {
         Ok((g, _)) => (g, None),
         Err(e) => (
             Gazetteer::build(entities, &[])
@@ -161,7 +162,7 @@ fn known(
 /// Reads opened files as the `extract` command reads them, with the
 /// corpus's entities and the default gazetteer, and extracts them together,
 /// so the same event in two files is one event.
-fn answer_import(import: Import, gazetteer: Result<&str, &str>) -> Reply {
+fn answer_import(import: Import, gazetteer: Result<&[(&str, &str)], &str>) -> Reply {
     let (mut gazetteer, note) = known(
         &import.entities,
         gazetteer,
@@ -230,7 +231,7 @@ mod tests {
     fn a_request_gets_a_corpus_with_the_corpus_entities_kept() {
         let gazetteer = r#"[{"id": "russia", "kind": "country", "name": "Russia"},
             {"id": "moscow", "kind": "place", "name": "Moscow", "country": "russia"}]"#;
-        let reply = answer(&request("2023-03-22"), Ok(gazetteer));
+        let reply = answer(&request("2023-03-22"), Ok(&[("g.json", gazetteer)]));
         assert_eq!(reply.error, None);
         assert_eq!(reply.note, None);
         let corpus = reply.corpus.unwrap();
@@ -252,10 +253,10 @@ mod tests {
     #[test]
     fn bad_requests_get_a_message() {
         assert_eq!(
-            answer(&request("2023-02-30"), Ok("[]")).error.unwrap(),
+            answer(&request("2023-02-30"), Ok(&[("g.json", "[]")])).error.unwrap(),
             "The publication date \"2023-02-30\" cannot be read: day 30 does not exist in a month of 28 days."
         );
-        assert!(answer("{", Ok("[]"))
+        assert!(answer("{", Ok(&[("g.json", "[]")]))
             .error
             .unwrap()
             .starts_with("the request: line 1, column 1"));
@@ -275,14 +276,14 @@ mod tests {
         };
         let import = one("visits.csv", "date,kind,participants,host,summary\n2023-03-20,042,Xi Jinping,Russia,Xi Jinping arrived in Russia.\n2023-02-30,042,Xi Jinping,Russia,Bad.\n");
         let gazetteer = r#"[{"id": "russia", "kind": "country", "name": "Russia"}]"#;
-        let reply = answer(&import, Ok(gazetteer));
+        let reply = answer(&import, Ok(&[("g.json", gazetteer)]));
         assert_eq!(reply.error, None);
         assert_eq!(reply.warnings.len(), 1, "{:?}", reply.warnings);
         assert!(reply.warnings[0].starts_with("visits.csv: row 3, column \"date\""));
         let corpus = reply.corpus.unwrap();
         assert_eq!(corpus.events.len(), 1);
         assert_eq!(corpus.events[0].host.as_deref(), Some("russia"));
-        let unknown = answer(&one("notes.csv", "a,b\n1,2\n"), Ok(gazetteer));
+        let unknown = answer(&one("notes.csv", "a,b\n1,2\n"), Ok(&[("g.json", gazetteer)]));
         assert!(unknown.error.unwrap().contains("its header is: a, b"));
     }
 
@@ -315,7 +316,10 @@ mod tests {
         .unwrap();
         let reply = answer(
             &import,
-            Ok(r#"[{"id": "russia", "kind": "country", "name": "Russia"}]"#),
+            Ok(&[(
+                "g.json",
+                r#"[{"id": "russia", "kind": "country", "name": "Russia"}]"#,
+            )]),
         );
         assert_eq!(reply.error, None);
         assert_eq!(reply.warnings.len(), 1, "{:?}", reply.warnings);

@@ -14,13 +14,15 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
 
 use explorer_extract::request::{answer, READY};
 
-/// Where the default gazetteer lives, relative to the worker's script.
-const GAZETTEER_URL: &str = "data/gazetteer.json";
+/// Where the default gazetteer's files live, relative to the worker's
+/// script: the hand-written one, and the cities from GeoNames.
+const GAZETTEER_URLS: [&str; 2] = ["data/gazetteer.json", "data/places.json"];
 
 /// Installs the message handler; called from the worker's `main`.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let cache: Rc<RefCell<Option<Result<String, String>>>> = Rc::default();
+    type Files = Result<Vec<(&'static str, String)>, String>;
+    let cache: Rc<RefCell<Option<Files>>> = Rc::default();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
         let request = ev.data().as_string().unwrap_or_default();
@@ -30,12 +32,23 @@ pub fn serve() {
             let gazetteer = match known {
                 Some(g) => g,
                 None => {
-                    let g = fetch_text(&scope, GAZETTEER_URL).await;
-                    *cache.borrow_mut() = Some(g.clone());
-                    g
+                    let mut files = Ok(Vec::new());
+                    for url in GAZETTEER_URLS {
+                        let text = fetch_text(&scope, url).await;
+                        files = files.and_then(|mut f: Vec<_>| {
+                            f.push((url, text?));
+                            Ok(f)
+                        });
+                    }
+                    *cache.borrow_mut() = Some(files.clone());
+                    files
                 }
             };
-            let reply = answer(&request, gazetteer.as_deref().map_err(String::as_str));
+            let files: Result<Vec<(&str, &str)>, &str> = match &gazetteer {
+                Ok(f) => Ok(f.iter().map(|(n, t)| (*n, t.as_str())).collect()),
+                Err(e) => Err(e.as_str()),
+            };
+            let reply = answer(&request, files.as_deref().map_err(|e| *e));
             let text = serde_json::to_string(&reply).unwrap_or_default();
             let _ = scope.post_message(&JsValue::from_str(&text));
         });

@@ -113,7 +113,9 @@ fn main() -> ExitCode {
 fn run(o: &Options) -> Result<(), String> {
     let mut files: Vec<(String, String)> = Vec::new();
     if o.default_gazetteer {
-        files.push(("default gazetteer".into(), DEFAULT_GAZETTEER.into()));
+        for (name, text) in DEFAULT_GAZETTEER {
+            files.push((name.into(), text.into()));
+        }
     }
     for g in &o.gazetteers {
         let text = std::fs::read_to_string(g).map_err(|e| format!("{}: {e}", g.display()))?;

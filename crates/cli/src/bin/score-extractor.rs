@@ -1,7 +1,10 @@
 //! Scores the extractor against a gold-annotated set of articles.
 //!
-//! Usage: `cargo run --release -p explorer-cli --bin score-extractor -- [gold dir] [--verbose]`
-//! (default `tests/fixtures/extract-dev`). The gold set is written in the
+//! Usage: `cargo run --release -p explorer-cli --bin score-extractor -- [gold dir ...] [--verbose]`.
+//! Without folders it prints two tables: the development set (every
+//! `tests/fixtures/extract-dev*` folder, which the rules are written
+//! against) and the test set (every `tests/fixtures/extract-test*` folder,
+//! which they are never tuned on). Each gold folder is written in the
 //! readable corpus source format (`entities.json` + `articles/*.txt`, see
 //! `corpus/README.md`). The extractor sees only each article's plain text,
 //! title, source and date, with the default gazetteer; its output is compared
@@ -11,7 +14,7 @@
 //! compare it with the gold by eye.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use explorer_cli::DEFAULT_GAZETTEER;
@@ -28,20 +31,113 @@ fn main() -> ExitCode {
         .iter()
         .position(|a| a == "--write")
         .and_then(|i| args.get(i + 1));
-    let dir = args
+    let dirs: Vec<&str> = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with('-') && (*i == 0 || args[i - 1] != "--write"))
-        .map_or("tests/fixtures/extract-dev", |(_, a)| a.as_str());
-    match run(Path::new(dir), verbose, write.map(Path::new)) {
-        Ok(table) => {
-            println!("{table}");
-            ExitCode::SUCCESS
+        .filter(|(i, a)| !a.starts_with('-') && (*i == 0 || args[i - 1] != "--write"))
+        .map(|(_, a)| a.as_str())
+        .collect();
+    // Without folders: the development set beside the test set.
+    let sets: Vec<(String, Vec<PathBuf>)> = if dirs.is_empty() {
+        let fixtures = Path::new("tests/fixtures");
+        let with_prefix = |prefix: &str| -> Vec<PathBuf> {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(fixtures)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.join("entities.json").is_file()
+                        && p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with(prefix))
+                })
+                .collect();
+            found.sort();
+            found
+        };
+        vec![
+            ("development set".into(), with_prefix("extract-dev")),
+            ("test set".into(), with_prefix("extract-test")),
+        ]
+    } else {
+        let list: Vec<PathBuf> = dirs.iter().map(PathBuf::from).collect();
+        vec![(dirs.join(" + "), list)]
+    };
+    let mut tables = Vec::new();
+    for (label, dirs) in &sets {
+        match score(label, dirs, verbose, write.map(Path::new)) {
+            Ok(table) => tables.push(table),
+            Err(e) => {
+                eprintln!("score-extractor: {e}");
+                return ExitCode::FAILURE;
+            }
         }
-        Err(e) => {
-            eprintln!("score-extractor: {e}");
-            ExitCode::FAILURE
+    }
+    println!("{}", tables.join("\n\n"));
+    ExitCode::SUCCESS
+}
+
+/// Scores the extractor on each folder and prints one table for them all.
+fn score(
+    label: &str,
+    dirs: &[PathBuf],
+    verbose: bool,
+    write: Option<&Path>,
+) -> Result<String, String> {
+    if dirs.is_empty() {
+        return Err(format!("no folders for the {label}"));
+    }
+    let mut total = Scores::default();
+    for dir in dirs {
+        total.add(run(dir, verbose, write)?);
+    }
+    let mut out = vec![
+        format!(
+            "Extractor scored on the {label}: {} ({} articles)\n",
+            dirs.iter()
+                .map(|d| d.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            total.articles
+        ),
+        "| layer | gold | found | correct | precision | recall | F1 |".into(),
+        "|---|---:|---:|---:|---:|---:|---:|".into(),
+    ];
+    out.push(total.mentions.row("mentions (span + kind)"));
+    for (kind, t) in &total.kinds {
+        out.push(t.row(&format!("— {kind}")));
+    }
+    out.push(total.strict.row("events (kind + participants + date)"));
+    out.push(total.loose.row("— kind + date only"));
+    if !total.notes.is_empty() {
+        out.push(String::new());
+        out.extend(total.notes);
+    }
+    Ok(out.join("\n"))
+}
+
+/// What one folder scored.
+#[derive(Default)]
+struct Scores {
+    articles: usize,
+    mentions: Tally,
+    kinds: BTreeMap<String, Tally>,
+    strict: Tally,
+    loose: Tally,
+    notes: Vec<String>,
+}
+
+impl Scores {
+    fn add(&mut self, other: Scores) {
+        self.articles += other.articles;
+        self.mentions.add(&other.mentions);
+        for (k, t) in &other.kinds {
+            self.kinds.entry(k.clone()).or_default().add(t);
         }
+        self.strict.add(&other.strict);
+        self.loose.add(&other.loose);
+        self.notes.extend(other.notes);
     }
 }
 
@@ -54,6 +150,12 @@ struct Tally {
 }
 
 impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.gold += other.gold;
+        self.found += other.found;
+        self.correct += other.correct;
+    }
+
     fn row(&self, label: &str) -> String {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let p = ratio(self.correct, self.found);
@@ -70,7 +172,7 @@ impl Tally {
     }
 }
 
-fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String> {
+fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<Scores, String> {
     let json = compile_dir(dir).map_err(|errors| {
         errors
             .iter()
@@ -79,7 +181,7 @@ fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String
             .join("\n")
     })?;
     let gold: CorpusFile = serde_json::from_str(&json).map_err(|e| e.to_string())?;
-    let (gazetteer, warnings) = Gazetteer::from_files(&[("default gazetteer", DEFAULT_GAZETTEER)])?;
+    let (gazetteer, warnings) = Gazetteer::from_files(&DEFAULT_GAZETTEER)?;
     if let Some(w) = warnings.first() {
         return Err(format!("default gazetteer: {w}"));
     }
@@ -102,15 +204,6 @@ fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String
         let json = serde_json::to_string_pretty(&found).map_err(|e| e.to_string())?;
         std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let mut out = vec![
-        format!(
-            "Extractor scored on {} ({} articles)\n",
-            dir.display(),
-            gold.articles.len()
-        ),
-        "| layer | gold | found | correct | precision | recall | F1 |".into(),
-        "|---|---:|---:|---:|---:|---:|---:|".into(),
-    ];
     let mut notes = Vec::new();
 
     // Mentions: exact span and kind.
@@ -143,10 +236,6 @@ fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String
         found: f.len(),
         correct: g.intersection(&f).count(),
     };
-    out.push(all.row("mentions (span + kind)"));
-    for (kind, t) in &kinds {
-        out.push(t.row(&format!("— {kind}")));
-    }
     if verbose {
         let text_of = |article: &str, s: u64, e: u64| {
             gold.articles
@@ -178,8 +267,6 @@ fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String
     // Events: kind, participants and start date; and kind and date alone.
     let strict = match_events(&gold, &found, true);
     let loose = match_events(&gold, &found, false);
-    out.push(strict.0.row("events (kind + participants + date)"));
-    out.push(loose.0.row("— kind + date only"));
     if verbose {
         for e in &strict.1 {
             notes.push(format!("missed event     {}", describe(&gold, e)));
@@ -188,11 +275,14 @@ fn run(dir: &Path, verbose: bool, write: Option<&Path>) -> Result<String, String
             notes.push(format!("spurious event   {}", describe(&found, e)));
         }
     }
-    if !notes.is_empty() {
-        out.push(String::new());
-        out.extend(notes);
-    }
-    Ok(out.join("\n"))
+    Ok(Scores {
+        articles: gold.articles.len(),
+        mentions: all,
+        kinds,
+        strict: strict.0,
+        loose: loose.0,
+        notes,
+    })
 }
 
 /// The names an entity goes by, folded for comparison.

