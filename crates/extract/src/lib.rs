@@ -9,6 +9,7 @@
 pub mod events;
 pub mod gazetteer;
 pub mod inputs;
+pub mod lexicon;
 pub mod merge;
 pub mod recognise;
 pub mod request;

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{EntryIx, Gazetteer};
+use super::lexicon::{self, Head, CONNECTORS, NOT_NAMES, OFFICE_WORDS, PARTICLES, ROLES};
 use super::text::{words, Word};
 use explorer_corpus::EntityKind;
 
@@ -42,157 +43,6 @@ pub struct Recognised {
     pub nationality: HashMap<String, EntryIx>,
 }
 
-/// Words that introduce a person's name when they stand right before it.
-const ROLES: &[&str] = &[
-    "president",
-    "president-elect",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emir",
-    "sultan",
-    "sheikh",
-    "pope",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "ambassador",
-    "envoy",
-    "director",
-    "director-general",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "senator",
-    "governor",
-    "mayor",
-    "general",
-    "admiral",
-    "commander",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "leader",
-    "counterpart",
-    "diplomat",
-    "adviser",
-    "advisor",
-    "commissioner",
-    "representative",
-    "ayatollah",
-    "chief",
-    "head",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "official",
-    "negotiator",
-    "lawmaker",
-    "speaker",
-    "vice-president",
-    "host",
-    "guest",
-    "lady",
-];
-
-/// Capitalised words that are never part of a person's name.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "But",
-    "And",
-    "Or",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "After",
-    "Before",
-    "During",
-    "While",
-    "When",
-    "As",
-    "State",
-    "House",
-    "Ministry",
-    "Foreign",
-    "Affairs",
-    "Party",
-    "Council",
-    "Union",
-    "Summit",
-    "Forum",
-    "Day",
-    "Palace",
-    "Hall",
-    "University",
-    "Group",
-    "Bank",
-    "Office",
-    "Department",
-    "Army",
-    "Navy",
-    "Force",
-    "Agency",
-    "Committee",
-    "Commission",
-    "Assembly",
-    "Congress",
-    "Parliament",
-    "Government",
-    "Republic",
-    "Kingdom",
-    "Organization",
-    "Organisation",
-    "Treaty",
-    "Agreement",
-    "Declaration",
-    "Initiative",
-    "Road",
-    "Belt",
-    "Street",
-    "Square",
-    "Airport",
-    "Hotel",
-    "Centre",
-    "Center",
-    "News",
-    "Wire",
-    "Service",
-    "Sea",
-    "Ocean",
-    "Island",
-    "Islands",
-    "Minister",
-    "President",
-    "Monday",
-    "Friday",
-];
-
-/// Words that may join the parts of a name ("Mohammed bin Salman").
-const PARTICLES: &[&str] = &[
-    "bin", "al", "de", "da", "van", "von", "der", "la", "le", "du", "dos",
-];
-
 /// Recognises entities in `text`. `given` are mentions an outside recogniser
 /// already found (such as spaCy's, via displaCy JSON); when there are any,
 /// they replace gazetteer and title matching, and only short references to
@@ -211,8 +61,12 @@ pub fn recognise(text: &str, gazetteer: &Gazetteer, given: Option<Vec<Found>>) -
                     target: Target::Known(ix),
                 })
                 .collect();
+            let known = with_dateline(text, &ws, gazetteer, known);
+            let known = with_phrases(text, &ws, gazetteer, known);
             let people = titled_people(text, &ws, gazetteer, &known, &mut nationality);
-            merge(known, people)
+            let known = merge(known, people);
+            let named = named_people(text, &ws, &known);
+            merge(known, named)
         }
     };
     let short = short_references(text, &ws, &mentions);
@@ -249,16 +103,30 @@ fn is_role(word: &str) -> bool {
     ROLES.contains(&lower.as_str())
 }
 
-/// A run of capitalised words from `from`: the words of a name.
+/// Whether a word is an Arabic article written apart and capitalised
+/// ("Al Nahyan", "El Sisi"), which joins the name parts around it.
+fn is_article(word: &str) -> bool {
+    matches!(word, "Al" | "El")
+}
+
+/// A run of capitalised words from `from`: the words of a name. At most
+/// four of them are the name proper; particles and Arabic articles between
+/// them ("Mohamed bin Zayed Al Nahyan") do not count.
 fn name_run(text: &str, ws: &[Word], from: usize, taken: &[Range<usize>]) -> Vec<usize> {
     let mut run = Vec::new();
+    let mut proper = 0;
     let mut k = from;
-    while k < ws.len() && run.len() < 4 {
+    while k < ws.len() && proper < 4 {
         let w = ws[k].text(text);
         let inside_known = taken
             .iter()
             .any(|r| r.start < ws[k].range.end && ws[k].range.start < r.end);
-        if inside_known || NOT_NAMES.contains(&w) || is_role(w) {
+        if inside_known
+            || lexicon::is_not_a_name(w)
+            || OFFICE_WORDS.contains(&w)
+            || is_role(w)
+            || lexicon::head(w).is_some()
+        {
             break;
         }
         if let Some(&prev) = run.last() {
@@ -266,13 +134,15 @@ fn name_run(text: &str, ws: &[Word], from: usize, taken: &[Range<usize>]) -> Vec
                 break;
             }
         }
-        // "von der Leyen": particles lead on to a capitalised part.
-        let particle = PARTICLES.contains(&w) && {
+        // "von der Leyen", "bin Zayed Al Nahyan": particles and articles
+        // lead on to a capitalised part.
+        let joiner = PARTICLES.contains(&w) || is_article(w) && !run.is_empty();
+        let particle = joiner && {
             let mut n = k + 1;
-            while ws
-                .get(n)
-                .is_some_and(|x| PARTICLES.contains(&x.text(text)) && adjacent(text, &ws[n - 1], x))
-            {
+            while ws.get(n).is_some_and(|x| {
+                (PARTICLES.contains(&x.text(text)) || is_article(x.text(text)))
+                    && adjacent(text, &ws[n - 1], x)
+            }) {
                 n += 1;
             }
             ws.get(n)
@@ -283,19 +153,22 @@ fn name_run(text: &str, ws: &[Word], from: usize, taken: &[Range<usize>]) -> Vec
             w.strip_prefix(a)
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase))
         });
-        if !(ws[k].is_capitalised(text) && w.chars().any(char::is_lowercase)
+        if !(ws[k].is_capitalised(text) && w.chars().any(char::is_lowercase) && !joiner
             || particle
             || article_joined && !run.is_empty())
         {
             break;
         }
+        if !particle {
+            proper += 1;
+        }
         run.push(k);
         k += 1;
     }
-    while run
-        .last()
-        .is_some_and(|&k| PARTICLES.contains(&ws[k].text(text)))
-    {
+    while run.last().is_some_and(|&k| {
+        let w = ws[k].text(text);
+        PARTICLES.contains(&w) || is_article(w)
+    }) {
         run.pop();
     }
     run
@@ -337,16 +210,34 @@ fn titled_people(
             while j < ws.len() && is_role(ws[j].text(text)) && adjacent(text, &ws[j - 1], &ws[j]) {
                 j += 1;
             }
+            // "Minister of Trade", "Chief of Army Staff Gen", "Secretary of
+            // State", "Minister of Foreign Affairs of Japan": the office the
+            // title names, with its own titles, comes before the name.
             if j + 1 < ws.len() && ws[j].text(text) == "of" && ws[j + 1].is_capitalised(text) {
-                let after = name_run(text, ws, j + 2, &taken);
-                if after.len() >= 2 {
-                    j += 2;
+                let mut k = j + 1;
+                while let Some(w) = ws.get(k) {
+                    let word = w.text(text);
+                    let known_here = taken
+                        .iter()
+                        .any(|r| r.start <= w.range.start && w.range.end <= r.end);
+                    let office = OFFICE_WORDS.contains(&word)
+                        || is_role(word)
+                        || word == "State"
+                        || matches!(word, "and" | "the" | "of" | "for") && k > j + 1
+                        || known_here && k > j;
+                    if !office || !adjacent(text, &ws[k - 1], w) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > j + 1 && !name_run(text, ws, k, &taken).is_empty() {
+                    j = k;
                 }
             }
             let joined = j < ws.len() && {
                 // "Mr. Xi": only a courtesy title may end in a full stop.
                 let gap = &text[ws[j - 1].range.end..ws[j].range.start];
-                let courtesy = matches!(ws[j - 1].text(text), "Mr" | "Mrs" | "Ms" | "Dr");
+                let courtesy = lexicon::COURTESY.contains(&ws[j - 1].text(text));
                 let gap = if courtesy {
                     gap.trim_start_matches('.')
                 } else {
@@ -420,6 +311,263 @@ fn titled_people(
                 }
             }
             if !run.is_empty() {
+                i = run[run.len() - 1] + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// "ANKARA —", "NEW DELHI:", "NAIROBI, May 3 (Agency) -": the city in
+/// capitals that opens the text is a place mention, the gazetteer's entry
+/// when it knows the name in title case.
+fn with_dateline(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found>) -> Vec<Found> {
+    let caps = |w: &Word| {
+        let t = w.text(text);
+        t.chars().count() >= 2
+            && t.chars().any(char::is_alphabetic)
+            && !t.chars().any(char::is_lowercase)
+    };
+    let mut end = 0;
+    while end < ws.len().min(4)
+        && caps(&ws[end])
+        && (end == 0 || adjacent(text, &ws[end - 1], &ws[end]))
+    {
+        end += 1;
+    }
+    if end == 0 || !text[..ws[0].range.start].trim().is_empty() {
+        return known;
+    }
+    let range = ws[0].range.start..ws[end - 1].range.end;
+    let after = text[range.end..].trim_start_matches([' ', '\u{a0}']);
+    if !after.starts_with(['—', '–', '-', ':', ',', '(']) {
+        return known;
+    }
+    let title_case: String = text[range.clone()]
+        .split(' ')
+        .map(|part| {
+            let mut cs = part.chars();
+            cs.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let target = match gazetteer.lookup(&title_case) {
+        Some(ix) => Target::Known(ix),
+        None => Target::Other(EntityKind::Place, title_case),
+    };
+    let mut known: Vec<Found> = known
+        .into_iter()
+        .filter(|m| m.range.end <= range.start || m.range.start >= range.end)
+        .collect();
+    known.insert(0, Found { range, target });
+    known
+}
+
+/// Function words that open a sentence and so are capitalised without
+/// being part of a name.
+fn is_opener(word: &str) -> bool {
+    NOT_NAMES[..26].contains(&word)
+        || matches!(
+            word,
+            "Both" | "Then" | "Now" | "Meanwhile" | "Earlier" | "Later"
+        )
+}
+
+/// Head words that name an organisation only beside a word of its own
+/// ("Raisina Dialogue", not "Strategic Dialogue").
+fn needs_a_proper_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Dialogue"
+            | "Forum"
+            | "Conference"
+            | "Programme"
+            | "Program"
+            | "Group"
+            | "Mechanism"
+            | "Fund"
+            | "Service"
+            | "Coalition"
+            | "Network"
+            | "Board"
+            | "Front"
+            | "Movement"
+            | "Alliance"
+            | "Region"
+            | "Complex"
+            | "Centre"
+            | "Center"
+            | "Terminal"
+    )
+}
+
+/// Capitalised phrases that a head word makes an organisation or a place:
+/// "Ministry of External Affairs", "King Abdulaziz Military Academy",
+/// "Al-Salam Palace", "Kuala Lumpur Convention Centre". The phrase takes in
+/// the gazetteer's names inside it ("Kuala Lumpur"), except a ministry's
+/// country before or after it ("Chinese Foreign Ministry", "Ministry of
+/// Foreign Affairs of Japan"), which stays a country mention.
+fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found>) -> Vec<Found> {
+    let is_country = |m: &Found| matches!(m.target, Target::Known(ix) if gazetteer.entries[ix].kind == EntityKind::Country);
+    let known_at = |w: &Word| {
+        known
+            .iter()
+            .find(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
+    };
+    let mut phrases: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].is_capitalised(text) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, and connectors between them.
+        let mut run = vec![i];
+        let mut k = i + 1;
+        while k < ws.len() && adjacent(text, &ws[k - 1], &ws[k]) {
+            let w = ws[k].text(text);
+            if is_role(w) && !matches!(ws[k - 1].text(text), "the" | "of") {
+                break;
+            }
+            let joins_on = CONNECTORS.contains(&w)
+                && ws
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_capitalised(text) && adjacent(text, &ws[k], n));
+            if !(ws[k].is_capitalised(text) || joins_on) {
+                break;
+            }
+            run.push(k);
+            k += 1;
+        }
+        let next = k;
+        // Leading sentence words go: "The Ministry", "After Foreign Ministry talks".
+        while run.first().is_some_and(|&f| is_opener(ws[f].text(text))) {
+            run.remove(0);
+        }
+        let Some(h) = run
+            .iter()
+            .rposition(|&r| lexicon::head(ws[r].text(text)).is_some())
+        else {
+            i = next;
+            continue;
+        };
+        let head_word = ws[run[h]].text(text);
+        let head = lexicon::head(head_word);
+        // After the head, only a complement led by a connector ("of the
+        // People") belongs to the name.
+        let mut end = h;
+        if run
+            .get(h + 1)
+            .is_some_and(|&n| matches!(ws[n].text(text), "of" | "for" | "on" | "de" | "des" | "du"))
+        {
+            end = run.len() - 1;
+        }
+        let mut span: Vec<usize> = run[..=end].to_vec();
+        while span
+            .last()
+            .is_some_and(|&l| CONNECTORS.contains(&ws[l].text(text)))
+        {
+            span.pop();
+        }
+        if head == Some(Head::Office) {
+            // "Chinese Foreign Ministry": the country before stays a country.
+            while span.len() > 1 && known_at(&ws[span[0]]).is_some_and(is_country) {
+                let m = known_at(&ws[span[0]]).map(|m| m.range.end).unwrap_or(0);
+                while span.first().is_some_and(|&f| ws[f].range.start < m) {
+                    span.remove(0);
+                }
+            }
+            // "... of Japan": so does the country after.
+            if let Some(of) = span.iter().rposition(|&w| ws[w].text(text) == "of") {
+                let rest = &span[of + 1..];
+                let all_country = !rest.is_empty()
+                    && rest.iter().all(|&w| {
+                        known_at(&ws[w]).is_some_and(is_country) || ws[w].text(text) == "the"
+                    });
+                if all_country && of > 0 {
+                    span.truncate(of);
+                }
+            }
+        }
+        let proper = span.iter().any(|&w| {
+            let t = ws[w].text(text);
+            lexicon::head(t).is_none()
+                && !OFFICE_WORDS.contains(&t)
+                && !CONNECTORS.contains(&t)
+                && !lexicon::is_not_a_name(t)
+        });
+        if span.len() < 2 || needs_a_proper_word(head_word) && !proper {
+            i = next;
+            continue;
+        }
+        let range = ws[span[0]].range.start..ws[span[span.len() - 1]].range.end;
+        // A name the gazetteer knows that crosses the phrase's edge, or is
+        // the phrase itself, keeps its place.
+        let crosses = known.iter().any(|m| {
+            m.range.start < range.end
+                && range.start < m.range.end
+                && (m.range.start < range.start || m.range.end > range.end || m.range == range)
+        });
+        if !crosses {
+            let name = text[range.clone()].to_string();
+            let kind = if head == Some(Head::Place) {
+                EntityKind::Place
+            } else {
+                EntityKind::Organisation
+            };
+            let target = match gazetteer.lookup(&name) {
+                Some(ix) => Target::Known(ix),
+                None => Target::Other(kind, name),
+            };
+            phrases.push(Found { range, target });
+        }
+        i = next;
+    }
+    // The phrases win over the names inside them.
+    let mut out: Vec<Found> = known
+        .into_iter()
+        .filter(|m| {
+            !phrases
+                .iter()
+                .any(|p| p.range.start <= m.range.start && m.range.end <= p.range.end)
+        })
+        .collect();
+    out.extend(phrases);
+    out.sort_by_key(|m| (m.range.start, m.range.end));
+    out
+}
+
+/// People named without a title: a given name and the capitalised words
+/// after it ("Pedro Sánchez and Lula da Silva met"). A given name alone is
+/// not a mention, nor one inside a longer capitalised phrase.
+fn named_people(text: &str, ws: &[Word], known: &[Found]) -> Vec<Found> {
+    let taken: Vec<Range<usize>> = known.iter().map(|m| m.range.clone()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i].text(text);
+        let free = !taken
+            .iter()
+            .any(|r| r.start < ws[i].range.end && ws[i].range.start < r.end);
+        let after_capital = i > 0
+            && adjacent(text, &ws[i - 1], &ws[i])
+            && ws[i - 1].is_capitalised(text)
+            && !is_opener(ws[i - 1].text(text));
+        if free && !after_capital && ws[i].is_capitalised(text) && lexicon::is_given_name(w) {
+            let run = name_run(text, ws, i, &taken);
+            if run.len() >= 2 {
+                let range = ws[run[0]].range.start..ws[run[run.len() - 1]].range.end;
+                out.push(Found {
+                    target: Target::Person(text[range.clone()].to_string()),
+                    range,
+                });
                 i = run[run.len() - 1] + 1;
                 continue;
             }
@@ -571,6 +719,73 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_in_capitals_is_a_place() {
+        let (list, _) = found("MOSCOW, March 3 (Wire) - Talks began.");
+        assert_eq!(list[0], pair("MOSCOW", "moscow"));
+        let (list, _) = found("PORT LOUIS — The visit ended.");
+        assert_eq!(list[0], pair("PORT LOUIS", "place:Port Louis"));
+        // Capitals later in the text are not a dateline.
+        let (list, _) = found("Talks began. NATO — said nothing.");
+        assert!(list.iter().all(|(s, _)| s != "NATO —"));
+    }
+
+    #[test]
+    fn head_words_make_organisations_and_places_of_capitalised_phrases() {
+        let (list, _) = found(
+            "The Ministry of Digital Affairs of China met the Chinese Foreign Ministry at the Moscow Grand Hotel, then the Royal Moscow Land Forces and the Strategic Dialogue.",
+        );
+        assert_eq!(
+            list,
+            [
+                pair(
+                    "Ministry of Digital Affairs",
+                    "organisation:Ministry of Digital Affairs"
+                ),
+                pair("China", "china"),
+                pair("Chinese", "china"),
+                pair("Foreign Ministry", "organisation:Foreign Ministry"),
+                pair("Moscow Grand Hotel", "place:Moscow Grand Hotel"),
+                pair(
+                    "Royal Moscow Land Forces",
+                    "organisation:Royal Moscow Land Forces"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn office_words_and_ranks_stay_outside_names() {
+        let (list, _) = found(
+            "Minister of Trade Ana Ruiz and Chief of Army Staff Gen Syed Amir Khan met Sheikh Mohamed bin Zayed Al Nahyan.",
+        );
+        let people: Vec<&str> = list
+            .iter()
+            .filter(|(_, w)| w.starts_with("person:"))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(
+            people,
+            ["Ana Ruiz", "Syed Amir Khan", "Mohamed bin Zayed Al Nahyan"]
+        );
+    }
+
+    #[test]
+    fn a_given_name_and_the_words_after_it_name_a_person_without_a_title() {
+        let (list, _) = found(
+            "Pedro Sanchez and Giorgia Meloni met on Tuesday. Sanchez spoke first. Summit Street and Emmanuel stayed shut.",
+        );
+        assert_eq!(
+            list,
+            [
+                pair("Pedro Sanchez", "person:Pedro Sanchez"),
+                pair("Giorgia Meloni", "person:Giorgia Meloni"),
+                pair("Sanchez", "person:Pedro Sanchez"),
+                pair("Summit Street", "place:Summit Street"),
+            ]
+        );
+    }
+
+    #[test]
     fn roles_and_appositions_name_people_not_in_the_gazetteer() {
         let (list, _) = found(
             "Foreign Ministry spokesperson Mao Ning told reporters. Wang Yi, China's top diplomat, agreed. Secretary of State Antony Blinken said so.",
@@ -578,6 +793,7 @@ mod tests {
         assert_eq!(
             list,
             [
+                pair("Foreign Ministry", "organisation:Foreign Ministry"),
                 pair("Mao Ning", "person:Mao Ning"),
                 pair("Wang Yi", "person:Wang Yi"),
                 pair("China", "china"),

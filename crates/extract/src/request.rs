@@ -283,7 +283,10 @@ mod tests {
         let corpus = reply.corpus.unwrap();
         assert_eq!(corpus.events.len(), 1);
         assert_eq!(corpus.events[0].host.as_deref(), Some("russia"));
-        let unknown = answer(&one("notes.csv", "a,b\n1,2\n"), Ok(&[("g.json", gazetteer)]));
+        let unknown = answer(
+            &one("notes.csv", "a,b\n1,2\n"),
+            Ok(&[("g.json", gazetteer)]),
+        );
         assert!(unknown.error.unwrap().contains("its header is: a, b"));
     }
 

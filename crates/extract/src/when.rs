@@ -21,7 +21,8 @@ pub struct Found {
     pub dates: DateRange,
 }
 
-const WEEKDAYS: &[&str] = &[
+/// The weekdays' English names, Monday first.
+pub const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -57,12 +57,12 @@ fn main() -> ExitCode {
             found
         };
         vec![
-            ("development set".into(), with_prefix("extract-dev")),
-            ("test set".into(), with_prefix("extract-test")),
+            ("the development set".into(), with_prefix("extract-dev")),
+            ("the test set".into(), with_prefix("extract-test")),
         ]
     } else {
         let list: Vec<PathBuf> = dirs.iter().map(PathBuf::from).collect();
-        vec![(dirs.join(" + "), list)]
+        vec![("the given folders".into(), list)]
     };
     let mut tables = Vec::new();
     for (label, dirs) in &sets {
@@ -94,7 +94,7 @@ fn score(
     }
     let mut out = vec![
         format!(
-            "Extractor scored on the {label}: {} ({} articles)\n",
+            "Extractor scored on {label}: {} ({} articles)\n",
             dirs.iter()
                 .map(|d| d.display().to_string())
                 .collect::<Vec<_>>()
