@@ -15,9 +15,9 @@ use super::gazetteer::{EntryIx, Gazetteer};
 use super::recognise::{Found, Target};
 use super::text::words;
 use super::when;
-use explorer_corpus::dates::{DateRange, PartialDate};
+use explorer_corpus::dates::{DateRange, PartialDate, Precision};
 use explorer_corpus::lexicon;
-use explorer_corpus::{EntityKind, EventKind};
+use explorer_corpus::{EntityKind, EventKind, EventStatus};
 
 /// An event found in one sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +40,10 @@ pub struct Candidate {
     /// Whether the sentence names its people only as a group the article
     /// has named before ("the two leaders", "they").
     pub names_a_group: bool,
+    /// Whether the visit is announced for a date to come ("will arrive on
+    /// Monday") or going on as the article is written ("is on a three-day
+    /// visit"); `None` for one that is over.
+    pub status: Option<EventStatus>,
 }
 
 /// What one sentence reports.
@@ -106,6 +110,8 @@ const VISIT: &[&str] = &[
     "landed",
     "flew",
     "journey",
+    "came",
+    "comes",
 ];
 const MEET: &[&str] = &[
     "met",
@@ -171,6 +177,9 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
         lower[i] == "visits"
             && i.checked_sub(1)
                 .is_none_or(|p| !ws[p].text(body).starts_with(char::is_uppercase))
+            // "came to Beijing" is a visit; "came as", "came after" are not.
+            || matches!(lower[i].as_str(), "came" | "comes")
+                && lower.get(i + 1).is_none_or(|n| n != "to")
     };
     let has = |list: &[&str]| {
         lower
@@ -250,9 +259,49 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             Target::Other(..) => None,
         }
     };
+    // "was received at the airport by", "accompanied by": those named
+    // after are greeters and escorts, not participants.
+    let greeter = |m: &Found| {
+        let head = &text[sentence.start..m.range.start];
+        let hw: Vec<String> = words(head)
+            .iter()
+            .map(|w| w.text(head).to_lowercase())
+            .collect();
+        let Some(by) = hw.iter().rposition(|w| w == "by") else {
+            return false;
+        };
+        // Only the names right after "by" and those joined to them.
+        if hw.len() - by > 4 {
+            return false;
+        }
+        let before = &hw[by.saturating_sub(8)..by];
+        let escort = before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "accompanied"
+                    | "escorted"
+                    | "flanked"
+                    | "seen"
+                    | "welcomed"
+                    | "greeted"
+                    | "received"
+            )
+        });
+        let arrival = before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "airport" | "airbase" | "tarmac" | "arrival" | "base" | "aerodrome"
+            )
+        });
+        escort
+            && (arrival
+                || before
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "accompanied" | "escorted" | "flanked" | "seen")))
+    };
     let mut people: Vec<(Target, bool)> = Vec::new();
     for m in &in_sentence {
-        if !super::is_person(&m.target, gazetteer) {
+        if !super::is_person(&m.target, gazetteer) || greeter(m) {
             continue;
         }
         let reporter = REPORTING.contains(&word_after(m).as_str())
@@ -561,14 +610,17 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     let mut kind = kind;
     if kind == EventKind::Consult {
         let place_country = place.as_ref().and_then(country_of);
+        let sides: Vec<EntryIx> = participants.iter().filter_map(country_of).collect();
         let third = match place_country {
-            Some(c) => {
-                let sides: Vec<EntryIx> = participants.iter().filter_map(country_of).collect();
-                !sides.is_empty() && !sides.contains(&c)
-            }
-            None => has(THIRD_PLACE).is_some(),
+            Some(c) if !sides.is_empty() => !sides.contains(&c),
+            _ => has(THIRD_PLACE).is_some(),
         };
-        if third {
+        // "on the sidelines of", "on the margins of": a meeting at a
+        // summit away from home, wherever the text places it.
+        let sidelines = lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "sidelines" | "margins"));
+        if third || sidelines {
             kind = EventKind::MeetThirdLocation;
         }
     }
@@ -599,8 +651,46 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
         })
     };
     let after_publication = dates.is_some_and(|d| d.first_day() > published.last_day());
+    let mut status = None;
     if ahead || after_publication && kind != EventKind::Telephone {
-        kind = EventKind::IntentToMeet;
+        // "will arrive on Monday", "is scheduled to begin next week": a
+        // visit announced for a near date stays a visit; an invitation, an
+        // agreement to meet or a hope is a plan to meet.
+        let near = dates.is_some_and(|d| {
+            d.start.precision() == Precision::Day
+                || d.last_day() - d.first_day() <= 7 && d.end.is_some()
+        });
+        let vague = lower.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "invited"
+                    | "invite"
+                    | "invitation"
+                    | "agreed"
+                    | "agree"
+                    | "hopes"
+                    | "hope"
+                    | "hoped"
+                    | "could"
+                    | "might"
+                    | "possible"
+                    | "proposed"
+            )
+        });
+        if kind == EventKind::Visit && near && !vague {
+            status = Some(EventStatus::Announced);
+        } else {
+            kind = EventKind::IntentToMeet;
+        }
+    } else if kind == EventKind::Visit
+        && lower.windows(3).any(|w| {
+            matches!(w[0].as_str(), "is" | "are")
+                && w[1] == "on"
+                && matches!(w[2].as_str(), "a" | "an" | "his" | "her" | "their")
+        })
+    {
+        // "is on a three-day visit": going on as the article is written.
+        status = Some(EventStatus::UnderWay);
     }
     let refers_back = found_dates.is_empty()
         && trigger > 0
@@ -613,6 +703,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             "visit" | "trip" | "journey" | "tour" | "talks" | "meeting" | "summit" | "call"
         );
     Reported::Event(Candidate {
+        status,
         names_a_group,
         refers_back,
         kind,

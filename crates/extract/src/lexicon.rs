@@ -286,6 +286,15 @@ pub const OFFICE_WORDS: &[&str] = &[
     "Union",
     "Senior",
     "Special",
+    "Supreme",
+    "Acting",
+    "Interim",
+    "High",
+    "Grand",
+    "Highness",
+    "Excellency",
+    "Majesty",
+    "Royal",
 ];
 
 /// Words that may join the parts of a name ("Mohammed bin Salman").

@@ -21,13 +21,13 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use events::{Candidate, Reported};
-use explorer_corpus::dates::{DateRange, PartialDate};
+use explorer_corpus::dates::{DateRange, PartialDate, Precision};
 use explorer_corpus::format::{
     ArticleRecord, CorpusFile, EntityRecord, EventRecord, EvidenceRecord, MentionRecord,
     FORMAT_NAME, FORMAT_VERSION,
 };
 use explorer_corpus::offsets::TextOffsets;
-use explorer_corpus::{EntityKind, EventKind};
+use explorer_corpus::{EntityKind, EventKind, EventStatus};
 use gazetteer::Gazetteer;
 use recognise::{Found, Target};
 
@@ -134,6 +134,7 @@ struct Draft {
     evidence: Vec<(usize, Range<usize>)>,
     claims: Vec<String>,
     group: Option<String>,
+    status: Option<EventStatus>,
 }
 
 /// Whether a mention names a person.
@@ -220,6 +221,7 @@ pub fn extract(
                 evidence: vec![(article, range)],
                 claims: Vec::new(),
                 group: given.group.clone(),
+                status: None,
             });
         }
         if doc.slides.is_empty() {
@@ -447,18 +449,31 @@ fn add_candidate(
         }
     }
     if c.refers_back {
-        if let Some(d) = own
-            .iter_mut()
-            .find(|d| kind_group(d.kind) == kind_group(c.kind))
-        {
+        // "During the meeting": the visit or meeting already reported.
+        if let Some(d) = own.iter_mut().find(|d| {
+            kind_group(d.kind) == kind_group(c.kind)
+                || is_visit_or_meeting(d.kind) && is_visit_or_meeting(c.kind)
+        }) {
             d.evidence.push((article, c.evidence));
             return;
         }
     }
     // People met during a visit join it; a call or a signing with someone
     // else is another event.
+    // Two visits are one trip only when the visitor of the one read now
+    // (named first) is among the other's people: von der Leyen joining
+    // Macron's talks in Beijing made a trip of her own.
+    let own_visitor = |d: &Draft| {
+        kind_group(d.kind) == EventKind::Visit
+            && kind_group(c.kind) == EventKind::Visit
+            && c.participants
+                .first()
+                .is_some_and(|v| is_person(v, context.gazetteer) && !d.participants.contains(v))
+    };
     let shares_people = |d: &Draft| {
-        if is_visit_or_meeting(d.kind) && is_visit_or_meeting(c.kind) {
+        if own_visitor(d) {
+            false
+        } else if is_visit_or_meeting(d.kind) && is_visit_or_meeting(c.kind) {
             d.participants.iter().any(|p| c.participants.contains(p))
         } else {
             c.participants.iter().all(|p| d.participants.contains(p))
@@ -476,12 +491,57 @@ fn add_candidate(
         c.dates
             .is_none_or(|dates| d.dates.overlaps(dates.first_day(), dates.last_day()))
     };
+    // A signing or talks during a visit, by its people or by no one the
+    // sentence names, are more evidence for it.
+    let during_visit = |d: &Draft| {
+        kind_group(d.kind) == EventKind::Visit
+            && matches!(c.kind, EventKind::SignAgreement | EventKind::Negotiate)
+            && c.dates.is_none_or(|dates| {
+                dates.first_day() + 1 >= d.dates.first_day()
+                    && dates.first_day() <= d.dates.last_day() + 1
+            })
+            && (c.participants.iter().any(|p| d.participants.contains(p))
+                || !c
+                    .participants
+                    .iter()
+                    .any(|p| is_person(p, context.gazetteer)))
+    };
+    if let Some(d) = own.iter_mut().rev().find(|d| during_visit(d)) {
+        d.evidence.push((article, c.evidence));
+        // Those who signed with the visitor met them.
+        for p in c.participants {
+            if is_person(&p, context.gazetteer) && !d.participants.contains(&p) {
+                d.participants.push(p);
+            }
+        }
+        return;
+    }
+    // A meeting on a summit's sidelines is an occasion of its own beside
+    // the trip to the summit, unless it is between the trip's own people.
+    let own_occasion = |d: &Draft| {
+        c.kind == EventKind::MeetThirdLocation
+            && kind_group(d.kind) == EventKind::Visit
+            && !c.participants.iter().all(|p| d.participants.contains(p))
+    };
     if let Some(d) = own
         .iter_mut()
         .rev()
-        .find(|d| same_kind(d) && shares_people(d) && at_same_time(d))
+        .find(|d| !own_occasion(d) && same_kind(d) && shares_people(d) && at_same_time(d))
     {
         d.evidence.push((article, c.evidence));
+        let by_day = |r: &DateRange| r.start.precision() == Precision::Day;
+        if let Some(dates) = c.dates.filter(|c| by_day(c) && by_day(&d.dates)) {
+            // The trip runs from its first day the text gives to its last.
+            let first = d.dates.first_day().min(dates.first_day());
+            let last = d.dates.last_day().max(dates.last_day());
+            if (first, last) != (d.dates.first_day(), d.dates.last_day()) {
+                d.dates = DateRange {
+                    start: PartialDate::from_day_number(first),
+                    end: (last > first).then(|| PartialDate::from_day_number(last)),
+                };
+            }
+        }
+        d.status = d.status.or(c.status);
         if kind_group(c.kind) == EventKind::Visit && d.kind == EventKind::Consult {
             d.kind = c.kind;
         }
@@ -506,6 +566,7 @@ fn add_candidate(
         evidence: vec![(article, c.evidence)],
         claims: Vec::new(),
         group: None,
+        status: c.status,
     });
 }
 
@@ -725,9 +786,7 @@ fn write_corpus(
                     })
                     .collect(),
                 claims: d.claims.clone(),
-                // The extractor does not yet tell announced visits from
-                // done ones.
-                status: None,
+                status: d.status.map(|s| s.code().to_string()),
                 group: d.group.clone(),
             }
         })
@@ -938,25 +997,84 @@ mod tests {
         assert_eq!(calls, [2, 2]);
     }
 
+    /// Kind, start, status and participants of each event found in `text`.
+    fn events_in(
+        published: &str,
+        text: &str,
+    ) -> Vec<(String, String, Option<String>, Vec<String>)> {
+        let g = gazetteer::tests::small();
+        let out = extract(&[doc("a", published, text)], &g, |_| {}).corpus;
+        out.events
+            .into_iter()
+            .map(|e| (e.kind, e.start, e.status, e.participants))
+            .collect()
+    }
+
     #[test]
-    fn a_signing_during_a_visit_stays_an_event_of_its_own() {
+    fn a_visit_announced_for_a_near_day_is_a_visit_with_that_status() {
+        // 18 March 2023 was a Saturday; "on Monday" looks ahead to the 20th.
+        let found = events_in(
+            "2023-03-18",
+            "Chinese President Xi Jinping will arrive in Moscow on Monday for a state visit.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "042".into(),
+                "2023-03-20".into(),
+                Some("announced".into()),
+                vec!["xi-jinping".into()]
+            )]
+        );
+        // An invitation is only a plan to meet.
+        let found = events_in(
+            "2023-03-18",
+            "Russian President Vladimir Putin invited Chinese President Xi Jinping to visit Moscow next year.",
+        );
+        assert_eq!(found[0].0, "036");
+        assert_eq!(found[0].2, None);
+    }
+
+    #[test]
+    fn greeters_at_the_airport_are_not_participants() {
+        let found = events_in(
+            "2023-03-22",
+            "Chinese President Xi Jinping arrived in Moscow on Monday, where he was received at the airport by Deputy Prime Minister Dmitry Chernyshenko.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].3, ["xi-jinping"]);
+    }
+
+    #[test]
+    fn a_meeting_on_the_sidelines_is_at_a_third_location() {
+        let found = events_in(
+            "2023-03-22",
+            "Chinese President Xi Jinping and US President Joe Biden met on the sidelines of the summit on Monday.",
+        );
+        assert_eq!(found[0].0, "044");
+        assert_eq!(found[0].1, "2023-03-20");
+    }
+
+    #[test]
+    fn a_signing_during_a_visit_is_more_evidence_for_it() {
         let g = gazetteer::tests::small();
         let text = "Chinese President Xi Jinping arrived in Moscow on Monday for a three-day state visit. \
                     On Tuesday Xi Jinping and Russian President Vladimir Putin signed a statement on cooperation.";
         let out = extract(&[doc("a", "2023-03-22", text)], &g, |_| {}).corpus;
-        let found: Vec<(&str, &str, Vec<String>)> = out
+        let found: Vec<(&str, &str, Vec<String>, usize)> = out
             .events
             .iter()
-            .map(|e| (e.kind.as_str(), e.start.as_str(), e.participants.clone()))
+            .map(|e| {
+                (
+                    e.kind.as_str(),
+                    e.start.as_str(),
+                    e.participants.clone(),
+                    e.evidence.len(),
+                )
+            })
             .collect();
         let both = vec!["xi-jinping".to_string(), "vladimir-putin".to_string()];
-        assert_eq!(
-            found,
-            [
-                ("042", "2023-03-20", vec!["xi-jinping".to_string()]),
-                ("057", "2023-03-21", both),
-            ]
-        );
+        assert_eq!(found, [("042", "2023-03-20", both, 2)]);
     }
 
     #[test]

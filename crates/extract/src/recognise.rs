@@ -638,9 +638,9 @@ fn short_references(text: &str, ws: &[Word], mentions: &[Found]) -> Vec<Found> {
     out
 }
 
-/// The fullest form of each person named in the article: a one-word name
-/// ("President Putin") that is the first or last word of exactly one fuller
-/// name becomes that name.
+/// The fullest form of each person named in the article: a shorter name
+/// ("President Putin", "von der Leyen", "Faisal bin Farhan") whose words
+/// begin or end exactly one fuller name becomes that name.
 pub fn unify_people(mentions: &mut [Found]) {
     let full: Vec<String> = mentions
         .iter()
@@ -653,12 +653,10 @@ pub fn unify_people(mentions: &mut [Found]) {
         let Target::Person(name) = &m.target else {
             continue;
         };
-        if name.contains(' ') {
-            continue;
-        }
+        let short: Vec<&str> = name.split(' ').collect();
         let mut fuller = full.iter().filter(|f| {
             let parts: Vec<&str> = f.split(' ').collect();
-            parts.first() == Some(&name.as_str()) || parts.last() == Some(&name.as_str())
+            parts.len() > short.len() && (parts.starts_with(&short) || parts.ends_with(&short))
         });
         if let (Some(one), None) = (fuller.next(), fuller.next()) {
             m.target = Target::Person(one.clone());
