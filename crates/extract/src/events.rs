@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::gazetteer::{EntryIx, Gazetteer};
 use super::recognise::{Found, Target};
-use super::text::words;
+use super::text::Word;
 use super::when;
 use explorer_corpus::dates::{DateRange, PartialDate, Precision};
 use explorer_corpus::lexicon;
@@ -141,11 +141,15 @@ const NEGOTIATE: &[&str] = &["negotiations", "negotiated", "negotiating", "negot
 const THIRD_PLACE: &[&str] = &["summit", "sidelines", "margins", "forum"];
 const REPORTING: &[&str] = &["said", "told", "says", "added", "noted"];
 
-/// What a sentence is read against: the article's mentions and publication
-/// date, what is known of its people, and who the previous sentence was
-/// about.
+/// What a sentence is read against: the article's words, mentions and
+/// publication date, what is known of its people, and who the previous
+/// sentence was about.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
+    /// The article's words, split once ([`super::text::words`]).
+    pub words: &'a [Word],
+    /// The same words in lower case.
+    pub lower: &'a [String],
     /// The article's mentions.
     pub mentions: &'a [Found],
     /// The known entities.
@@ -159,547 +163,132 @@ pub struct Context<'a> {
     pub subject: Option<&'a Target>,
 }
 
-/// What the sentence at `sentence` of `text` reports.
-pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> Reported {
-    let Context {
-        mentions,
-        gazetteer,
-        nationality,
-        published,
-        subject,
-    } = *context;
-    let body = &text[sentence.clone()];
-    let ws = words(body);
-    let lower: Vec<String> = ws.iter().map(|w| w.text(body).to_lowercase()).collect();
-    // "Xi visits Moscow" reports a visit; "flights and visits by officials"
-    // does not: "visits" counts only after a name.
-    let generic = |i: usize| {
+/// One sentence, read from the article's words: its words and their lower
+/// case, and the mentions inside it.
+struct Sentence<'a> {
+    text: &'a str,
+    range: Range<usize>,
+    ws: &'a [Word],
+    lower: &'a [String],
+    mentions: Vec<&'a Found>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str, range: Range<usize>, context: &Context<'a>) -> Sentence<'a> {
+        let from = context
+            .words
+            .partition_point(|w| w.range.start < range.start);
+        let to = context.words.partition_point(|w| w.range.end <= range.end);
+        let to = to.max(from);
+        Sentence {
+            text,
+            ws: &context.words[from..to],
+            lower: &context.lower[from..to],
+            mentions: context
+                .mentions
+                .iter()
+                .filter(|m| m.range.start >= range.start && m.range.end <= range.end)
+                .collect(),
+            range,
+        }
+    }
+
+    /// The sentence's text.
+    fn body(&self) -> &'a str {
+        &self.text[self.range.clone()]
+    }
+
+    /// Word `i` as written.
+    fn word(&self, i: usize) -> &'a str {
+        self.ws[i].text(self.text)
+    }
+
+    /// The index of the first word that starts at or after `byte`.
+    fn index_at(&self, byte: usize) -> usize {
+        self.ws.partition_point(|w| w.range.start < byte)
+    }
+
+    /// Where word `i` starts, relative to the sentence.
+    fn offset(&self, i: usize) -> usize {
+        self.ws[i].range.start - self.range.start
+    }
+
+    /// The lower-case word right before a mention, or "".
+    fn word_before(&self, m: &Found) -> &'a str {
+        self.index_at(m.range.start)
+            .checked_sub(1)
+            .map_or("", |i| self.lower[i].as_str())
+    }
+
+    /// The word right after a mention, as written, or "".
+    fn word_after(&self, m: &Found) -> &'a str {
+        let i = self.index_at(m.range.end);
+        if i < self.ws.len() {
+            self.word(i)
+        } else {
+            ""
+        }
+    }
+
+    /// "Xi visits Moscow" reports a visit; "flights and visits by officials"
+    /// does not: "visits" counts only after a name. "came to Beijing" is a
+    /// visit; "came as", "came after" are not.
+    fn generic(&self, i: usize) -> bool {
+        let lower = self.lower;
         lower[i] == "visits"
             && i.checked_sub(1)
-                .is_none_or(|p| !ws[p].text(body).starts_with(char::is_uppercase))
-            // "came to Beijing" is a visit; "came as", "came after" are not.
+                .is_none_or(|p| !self.word(p).starts_with(char::is_uppercase))
             || matches!(lower[i].as_str(), "came" | "comes")
                 && lower.get(i + 1).is_none_or(|n| n != "to")
-    };
-    let has = |list: &[&str]| {
-        lower
+    }
+
+    /// The first word of `list` the sentence holds.
+    fn has(&self, list: &[&str]) -> Option<usize> {
+        self.lower
             .iter()
             .enumerate()
-            .position(|(i, w)| list.contains(&w.as_str()) && !generic(i))
-    };
-    // "met more than 40 times", "their fortieth meeting" is an event, a tally is not.
-    let count = |word: &str| lexicon::cardinal(word).filter(|&n| n >= 2);
-    let counts = |number: u32, word: &str| {
-        lexicon::counts_encounters(lexicon::Numeral::Cardinal(number), word)
-    };
-    let counted = lower
-        .windows(2)
-        .any(|pair| count(&pair[0]).is_some_and(|n| counts(n, &pair[1])))
-        || lower.windows(3).any(|w| {
-            matches!(
-                w[1].as_str(),
-                "separate" | "previous" | "earlier" | "face-to-face" | "bilateral" | "official"
-            ) && count(&w[0]).is_some_and(|n| counts(n, &w[2]))
-        });
-    if counted && (has(MEET).is_some() || has(VISIT).is_some() || has(PHONE).is_some()) {
-        return Reported::Claim(body.to_string());
+            .position(|(i, w)| list.contains(&w.as_str()) && !self.generic(i))
     }
-    let phone = has(PHONE).filter(|&i| {
-        lower[i] != "call" && lower[i] != "video"
-            || lower
-                .get(i.wrapping_sub(1))
-                .is_some_and(|p| matches!(p.as_str(), "phone" | "telephone" | "video"))
-            || lower
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.as_str(), "call" | "link" | "conference"))
-    });
-    let sign = has(SIGN).filter(|_| has(SIGNED_THINGS).is_some());
-    // "Xi welcomed Macron" reports a visit; "a summit hosted by Indonesia"
-    // does not.
-    let hosting = has(HOSTING).filter(|&i| lower.get(i + 1).is_none_or(|n| n != "by"));
-    let (kind, trigger) = if let Some(i) = phone {
-        (EventKind::Telephone, i)
-    } else if let Some(i) = sign {
-        (EventKind::SignAgreement, i)
-    } else if let Some(i) = has(VISIT).or(hosting) {
-        (EventKind::Visit, i)
-    } else if let Some(i) = has(MEET) {
-        (EventKind::Consult, i)
-    } else if let Some(i) = has(NEGOTIATE) {
-        (EventKind::Negotiate, i)
-    } else {
+
+    /// Whether any word is one of `list`.
+    fn any(&self, list: &[&str]) -> bool {
+        self.lower.iter().any(|w| list.contains(&w.as_str()))
+    }
+}
+
+/// What the sentence at `sentence` of `text` reports, read in phases: a
+/// count of meetings, the kind, the people, where, when and the tense.
+pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> Reported {
+    let s = Sentence::new(text, sentence.clone(), context);
+    if s.ws.is_empty() {
+        return Reported::Nothing;
+    }
+    if is_a_count(&s) {
+        return Reported::Claim(s.body().to_string());
+    }
+    let Some((kind, trigger)) = kind_of(&s) else {
         return Reported::Nothing;
     };
-
-    let in_sentence: Vec<&Found> = mentions
-        .iter()
-        .filter(|m| m.range.start >= sentence.start && m.range.end <= sentence.end)
-        .collect();
-    let word_after = |m: &Found| {
-        let rest = &text[m.range.end..sentence.end];
-        words(rest)
-            .first()
-            .map(|w| w.text(rest).to_string())
-            .unwrap_or_default()
-    };
-    let word_before = |m: &Found| {
-        let head = &text[sentence.start..m.range.start];
-        words(head)
-            .last()
-            .map(|w| w.text(head).to_lowercase())
-            .unwrap_or_default()
-    };
-    let country_of = |t: &Target| -> Option<EntryIx> {
-        match t {
-            Target::Known(ix) if gazetteer.entries[*ix].kind == EntityKind::Person => nationality
-                .get(&gazetteer.entries[*ix].entry.entity.name)
-                .copied(),
-            Target::Known(ix) => gazetteer.entries[*ix].country,
-            Target::Person(name) => nationality.get(name).copied(),
-            Target::Other(..) => None,
-        }
-    };
-    // "was received at the airport by", "accompanied by": those named
-    // after are greeters and escorts, not participants.
-    let greeter = |m: &Found| {
-        let head = &text[sentence.start..m.range.start];
-        let hw: Vec<String> = words(head)
-            .iter()
-            .map(|w| w.text(head).to_lowercase())
-            .collect();
-        let Some(by) = hw.iter().rposition(|w| w == "by") else {
-            return false;
-        };
-        // Only the names right after "by" and those joined to them.
-        if hw.len() - by > 4 {
-            return false;
-        }
-        let before = &hw[by.saturating_sub(8)..by];
-        let escort = before.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "accompanied"
-                    | "escorted"
-                    | "flanked"
-                    | "seen"
-                    | "welcomed"
-                    | "greeted"
-                    | "received"
-            )
-        });
-        let arrival = before.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "airport" | "airbase" | "tarmac" | "arrival" | "base" | "aerodrome"
-            )
-        });
-        escort
-            && (arrival
-                || before
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "accompanied" | "escorted" | "flanked" | "seen")))
-    };
-    let mut people: Vec<(Target, bool)> = Vec::new();
-    for m in &in_sentence {
-        if !super::is_person(&m.target, gazetteer) || greeter(m) {
-            continue;
-        }
-        let reporter = REPORTING.contains(&word_after(m).as_str())
-            || word_before(m) == "to" && {
-                let head = &text[sentence.start..m.range.start];
-                head.trim_end().ends_with("according to")
-            };
-        if !people.iter().any(|(t, _)| *t == m.target) {
-            people.push((m.target.clone(), reporter));
-        }
-    }
-    // Someone who says or tells is a source, not a participant, unless
-    // without them fewer than two people would take part ("Trump said he
-    // and Putin had agreed", "Putin told Erdogan").
-    // "He had slipped away from India": the previous sentence's person.
-    let opens_with_pronoun = ws
-        .first()
-        .is_some_and(|w| matches!(w.text(body), "He" | "She" | "His" | "Her"));
-    // Only when the sentence names fewer than two people itself: in "His
-    // trip was agreed by Xi and Biden" the event is Xi's and Biden's.
-    if let (true, Some(subject)) = (opens_with_pronoun, subject) {
-        if people.len() < 2 && !people.iter().any(|(t, _)| t == subject) {
-            people.insert(0, (subject.clone(), false));
-        }
-    }
-    // "The Indian leader", "the French president": the one person the article
-    // has given that country's title.
-    let mut stands_for_person: Vec<EntryIx> = Vec::new();
-    for m in &in_sentence {
-        let Target::Known(country) = m.target else {
-            continue;
-        };
-        if gazetteer.entries[country].kind != EntityKind::Country
-            || word_before(m) != "the"
-            || !is_title(&word_after(m))
-        {
-            continue;
-        }
-        let mut holders = nationality.iter().filter(|(_, c)| **c == country);
-        if let (Some((name, _)), None) = (holders.next(), holders.next()) {
-            let person = mentions
-                .iter()
-                .find(|p| matches!(&p.target, Target::Person(n) if n == name))
-                .map(|p| p.target.clone());
-            if let Some(person) = person {
-                stands_for_person.push(country);
-                if !people.iter().any(|(t, _)| *t == person) {
-                    people.push((person, false));
-                }
-            }
-        }
-    }
-    let others = people.iter().filter(|(_, reporter)| !reporter).count();
-    let mut people: Vec<Target> = people
-        .into_iter()
-        .filter(|(_, reporter)| !reporter || others < 2)
-        .map(|(t, _)| t)
-        .collect();
-    // "Kishida's trip followed a visit to Kyiv last month by Biden": a
-    // visit "by" someone is that person's, whoever else the sentence names.
-    if kind == EventKind::Visit {
-        // "by" a few words after a word for the visit, with no verb between
-        // ("a visit organised by" names no visitor).
-        let by = (trigger + 1..lower.len()).find(|&b| {
-            lower[b] == "by"
-                && (b.saturating_sub(7)..b).any(|v| {
-                    VISIT.contains(&lower[v].as_str())
-                        && !lower[v + 1..b]
-                            .iter()
-                            .any(|w| HOSTING.contains(&w.as_str()) || w.ends_with("ed"))
-                })
-        });
-        if let Some(b) = by {
-            let after_by = sentence.start + ws[b].range.end;
-            // The people named right after "by", and those joined to them.
-            let mut visitors: Vec<Target> = Vec::new();
-            let mut reach = after_by;
-            for m in in_sentence.iter().filter(|m| m.range.start >= after_by) {
-                let gap = &text[reach..m.range.start];
-                let close = words(gap).len() <= 3 && (visitors.is_empty() || joins(gap));
-                if !close {
-                    break;
-                }
-                if super::is_person(&m.target, gazetteer) && !visitors.contains(&m.target) {
-                    visitors.push(m.target.clone());
-                }
-                reach = m.range.end;
-            }
-            if !visitors.is_empty() {
-                people = visitors;
-            }
-        }
-    }
-    // "Xi welcomed Macron": the guest, named after the host's verb, leads.
-    if HOSTING.contains(&lower[trigger].as_str()) {
-        let verb_at = sentence.start + ws[trigger].range.start;
-        let after = |t: &Target| {
-            in_sentence
-                .iter()
-                .any(|m| m.target == *t && m.range.start > verb_at)
-                && !in_sentence
-                    .iter()
-                    .any(|m| m.target == *t && m.range.start < verb_at)
-        };
-        people.sort_by_key(|t| !after(t));
-    }
+    let country_of = |t: &Target| country_of(t, context);
+    let (people, stands_for_person) = people_of(&s, context, kind, trigger);
     let nationalities: Vec<EntryIx> = people.iter().filter_map(country_of).collect();
-
-    // A country or place after "to" or "in" is where a visit went.
-    let mut host = None;
-    let mut place = None;
-    for m in &in_sentence {
-        let Target::Known(ix) = m.target else {
-            continue;
-        };
-        let known = &gazetteer.entries[ix];
-        let before = word_before(m);
-        let destination = matches!(before.as_str(), "to" | "in" | "into" | "at" | "of")
-            || VISIT.contains(&before.as_str())
-            || before == "the" && {
-                let head = &text[sentence.start..m.range.start];
-                let ws = words(head);
-                ws.len() >= 2
-                    && VISIT.contains(&ws[ws.len() - 2].text(head).to_lowercase().as_str())
-            };
-        match known.kind {
-            EntityKind::Place => {
-                if place.is_none() {
-                    place = Some(m.target.clone());
-                }
-                if host.is_none() {
-                    host = known.country;
-                }
-            }
-            EntityKind::Country if host.is_none() && destination && !is_title(&word_after(m)) => {
-                host = Some(ix);
-            }
-            _ => {}
-        }
-    }
-    if kind == EventKind::Visit
-        && host.is_some_and(|h| nationalities.len() == 1 && nationalities[0] == h)
-    {
-        // A leader "arriving in" their own country is coming home, not visiting.
-        host = None;
-    }
-
-    let mut participants = people;
-    if participants.is_empty() {
-        for m in &in_sentence {
-            if let Target::Known(ix) = m.target {
-                let k = gazetteer.entries[ix].kind;
-                let is_host = kind == EventKind::Visit && host == Some(ix);
-                if matches!(k, EntityKind::Country | EntityKind::Organisation)
-                    && !stands_for_person.contains(&ix)
-                    && !is_host
-                    && !participants.contains(&m.target)
-                {
-                    participants.push(m.target.clone());
-                }
-            }
-        }
-    }
-    // "Russia and Ukraine signed it", "talks between Saudi Arabia and Iran":
-    // the states a signing or a negotiation is between take part beside
-    // the people the sentence names. A country used as an adjective ("the
-    // Russian leader", "Turkish officials") or as a place ("in Turkey") is not
-    // one of them.
-    if matches!(kind, EventKind::SignAgreement | EventKind::Negotiate) && !participants.is_empty() {
-        let verb_at = sentence.start + ws[trigger].range.start;
-        // Where the last country named after "between" ends, for the one
-        // joined to it by "and".
-        let mut between_end: Option<usize> = None;
-        for m in &in_sentence {
-            let Target::Known(ix) = m.target else {
-                continue;
-            };
-            if gazetteer.entries[ix].kind != EntityKind::Country
-                || stands_for_person.contains(&ix)
-                || participants.contains(&m.target)
-            {
-                continue;
-            }
-            let before = word_before(m);
-            let after = word_after(m).to_lowercase();
-            let subject = m.range.start < verb_at
-                && matches!(
-                    after.as_str(),
-                    "and"
-                        | "signed"
-                        | "sign"
-                        | "signs"
-                        | "have"
-                        | "has"
-                        | "had"
-                        | "agreed"
-                        | "will"
-                        | "would"
-                        | "negotiated"
-                        | "inked"
-                )
-                && !matches!(
-                    before.as_str(),
-                    "to" | "in" | "at" | "of" | "from" | "by" | "with" | "into" | "for"
-                );
-            let between = before == "between"
-                || between_end.is_some_and(|end| text.get(end..m.range.start).is_some_and(joins));
-            if between {
-                between_end = Some(m.range.end);
-            }
-            if subject || between {
-                participants.push(m.target.clone());
-            }
-        }
-    }
-    // "The two leaders" stand for people when the sentence names fewer than
-    // two; "the two countries" only when it names none.
-    let names_a_group = {
-        let group = |w: &str| match w {
-            "leaders" | "presidents" | "men" | "women" | "ministers" | "heads" => {
-                participants.len() < 2
-            }
-            "sides" | "countries" | "governments" | "nations" | "rivals" | "neighbours" => {
-                participants.is_empty()
-            }
-            _ => false,
-        };
-        lower.first().is_some_and(|w| w == "they") && participants.len() < 2
-            || lower
-                .windows(3)
-                .any(|w| w[0] == "the" && w[1] == "two" && group(&w[2]))
-            || lower.windows(2).any(|w| w[0] == "both" && group(&w[1]))
-    };
+    let (host, place) = destination(&s, context, kind, &nationalities);
+    let participants = sides(&s, context, kind, trigger, people, host, &stands_for_person);
+    let names_a_group = names_a_group(&s, &participants);
     if participants.is_empty() && !names_a_group {
         return Reported::Nothing;
     }
-
-    // The date nearest a word that names the event is its date: "spoke on
-    // Monday ... in a call in July" dates the call in July.
-    let found_dates = when::find(body, published);
-    let trigger_list: &[&str] = match kind {
-        EventKind::Telephone => PHONE,
-        EventKind::SignAgreement => SIGN,
-        EventKind::Visit => VISIT,
-        EventKind::Negotiate => NEGOTIATE,
-        _ => MEET,
-    };
-    let anchors: Vec<usize> = ws
-        .iter()
-        .zip(&lower)
-        .filter(|(_, l)| trigger_list.contains(&l.as_str()) || HOSTING.contains(&l.as_str()))
-        .map(|(w, _)| w.range.start)
-        .collect();
-    let distance = |f: &when::Found| {
-        anchors
-            .iter()
-            .map(|&a| a.abs_diff(f.range.start))
-            .min()
-            .unwrap_or(usize::MAX)
-    };
-    // "since 2013", "until May": the edge of a period, not the event's date.
-    let found_dates: Vec<when::Found> = found_dates
-        .into_iter()
-        .filter(|f| {
-            // The clause the date is in, back to the last comma.
-            let head = &body[..f.range.start];
-            let clause = head.rsplit(',').next().unwrap_or(head);
-            let ws = words(clause);
-            !ws.iter().rev().take(6).any(|w| {
-                matches!(
-                    w.text(clause).to_lowercase().as_str(),
-                    "since" | "until" | "till"
-                )
-            })
-        })
-        .collect();
-    let single: Vec<&when::Found> = found_dates
-        .iter()
-        .filter(|f| f.dates.end.is_none())
-        .collect();
-    let pool = if single.is_empty() {
-        found_dates.iter().collect()
-    } else {
-        single
-    };
-    let mut dates = pool
-        .into_iter()
-        .min_by_key(|f| distance(f))
-        .map(|f| f.dates);
-    if let Some(d) = dates.as_mut() {
-        if d.end.is_none() {
-            if let Some((days, closing)) = duration_days(&lower) {
-                // "on Monday, at the close of a two-day visit": Monday ends it.
-                if closing {
-                    if let Some(first) = when::add_days(d.start, 1 - i64::from(days)) {
-                        d.end = Some(d.start);
-                        d.start = first;
-                    }
-                } else {
-                    d.end = when::add_days(d.start, i64::from(days) - 1);
-                }
-            }
-        }
-    }
-
-    let mut kind = kind;
-    if kind == EventKind::Consult {
-        let place_country = place.as_ref().and_then(country_of);
-        let sides: Vec<EntryIx> = participants.iter().filter_map(country_of).collect();
-        let third = match place_country {
-            Some(c) if !sides.is_empty() => !sides.contains(&c),
-            _ => has(THIRD_PLACE).is_some(),
-        };
-        // "on the sidelines of", "on the margins of": a meeting at a
-        // summit away from home, wherever the text places it.
-        let sidelines = lower
-            .iter()
-            .any(|w| matches!(w.as_str(), "sidelines" | "margins"));
-        if third || sidelines {
-            kind = EventKind::MeetThirdLocation;
-        }
-    }
-    // "will visit", "is expected to travel", "agreed on Friday to hold a
-    // summit", "invited Qin to Washington": a plan, dated when it was made
-    // unless the sentence gives the planned date.
-    let ahead = lower[..trigger].iter().rev().take(4).any(|w| {
-        lexicon::is_plan_word(w)
-            || w == "to" && lower[..trigger].iter().any(|x| lexicon::is_plan_word(x))
-    }) || {
-        // "agreed ... to hold", "invited ... to visit"
-        let before = &lower[trigger.saturating_sub(6)..trigger];
-        before
-            .iter()
-            .position(|w| matches!(w.as_str(), "agreed" | "agree" | "invited" | "invite"))
-            .is_some_and(|at| before[at + 1..].iter().any(|w| w == "to"))
-    };
-    // "his first meeting with Putin ... would probably take place in Saudi
-    // Arabia": a modal after the word for the event, before its verb.
-    let ahead = ahead || {
-        let rest = &lower[trigger + 1..lower.len().min(trigger + 12)];
-        rest.iter().enumerate().any(|(i, w)| {
-            matches!(w.as_str(), "will" | "would" | "could" | "might")
-                && rest[i + 1..]
-                    .iter()
-                    .take(3)
-                    .any(|v| matches!(v.as_str(), "take" | "be" | "happen" | "go" | "come"))
-        })
-    };
-    let after_publication = dates.is_some_and(|d| d.first_day() > published.last_day());
-    let mut status = None;
-    if ahead || after_publication && kind != EventKind::Telephone {
-        // "will arrive on Monday", "is scheduled to begin next week": a
-        // visit announced for a near date stays a visit; an invitation, an
-        // agreement to meet or a hope is a plan to meet.
-        let near = dates.is_some_and(|d| {
-            d.start.precision() == Precision::Day
-                || d.last_day() - d.first_day() <= 7 && d.end.is_some()
-        });
-        let vague = lower.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "invited"
-                    | "invite"
-                    | "invitation"
-                    | "agreed"
-                    | "agree"
-                    | "hopes"
-                    | "hope"
-                    | "hoped"
-                    | "could"
-                    | "might"
-                    | "possible"
-                    | "proposed"
-            )
-        });
-        if kind == EventKind::Visit && near && !vague {
-            status = Some(EventStatus::Announced);
-        } else {
-            kind = EventKind::IntentToMeet;
-        }
-    } else if kind == EventKind::Visit
-        && lower.windows(3).any(|w| {
-            matches!(w[0].as_str(), "is" | "are")
-                && w[1] == "on"
-                && matches!(w[2].as_str(), "a" | "an" | "his" | "her" | "their")
-        })
-    {
-        // "is on a three-day visit": going on as the article is written.
-        status = Some(EventStatus::UnderWay);
-    }
-    let refers_back = found_dates.is_empty()
+    let (dates, dated) = date_of(&s, context, kind);
+    let kind = where_kind(&s, context, kind, &participants, place.as_ref());
+    let (kind, status) = tense(&s, context, kind, trigger, dates);
+    let refers_back = !dated
         && trigger > 0
         && matches!(
-            lower[trigger - 1].as_str(),
+            s.lower[trigger - 1].as_str(),
             "the" | "this" | "that" | "his" | "her" | "their" | "its"
         )
         && matches!(
-            lower[trigger].as_str(),
+            s.lower[trigger].as_str(),
             "visit" | "trip" | "journey" | "tour" | "talks" | "meeting" | "summit" | "call"
         );
     Reported::Event(Candidate {
@@ -717,6 +306,573 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
         place,
         evidence: sentence,
     })
+}
+
+/// The country a participant stands for: a person's by their title, a
+/// place's own, a country itself.
+fn country_of(t: &Target, context: &Context) -> Option<EntryIx> {
+    let g = context.gazetteer;
+    match t {
+        Target::Known(ix) if g.entries[*ix].kind == EntityKind::Person => context
+            .nationality
+            .get(&g.entries[*ix].entry.entity.name)
+            .copied(),
+        Target::Known(ix) => g.entries[*ix].country,
+        Target::Person(name) => context.nationality.get(name).copied(),
+        Target::Other(..) => None,
+    }
+}
+
+/// "met more than 40 times", "their fortieth meeting": a count of meetings,
+/// visits or calls is a claim; an ordinal one is an event.
+fn is_a_count(s: &Sentence) -> bool {
+    let count = |word: &str| lexicon::cardinal(word).filter(|&n| n >= 2);
+    let counts = |number: u32, word: &str| {
+        lexicon::counts_encounters(lexicon::Numeral::Cardinal(number), word)
+    };
+    let counted = s
+        .lower
+        .windows(2)
+        .any(|pair| count(&pair[0]).is_some_and(|n| counts(n, &pair[1])))
+        || s.lower.windows(3).any(|w| {
+            matches!(
+                w[1].as_str(),
+                "separate" | "previous" | "earlier" | "face-to-face" | "bilateral" | "official"
+            ) && count(&w[0]).is_some_and(|n| counts(n, &w[2]))
+        });
+    counted && (s.has(MEET).is_some() || s.has(VISIT).is_some() || s.has(PHONE).is_some())
+}
+
+/// The kind the sentence's words report, and the word that says it.
+fn kind_of(s: &Sentence) -> Option<(EventKind, usize)> {
+    let lower = s.lower;
+    let phone = s.has(PHONE).filter(|&i| {
+        lower[i] != "call" && lower[i] != "video"
+            || lower
+                .get(i.wrapping_sub(1))
+                .is_some_and(|p| matches!(p.as_str(), "phone" | "telephone" | "video"))
+            || lower
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.as_str(), "call" | "link" | "conference"))
+    });
+    let sign = s.has(SIGN).filter(|_| s.has(SIGNED_THINGS).is_some());
+    // "Xi welcomed Macron" reports a visit; "a summit hosted by Indonesia"
+    // does not.
+    let hosting = s
+        .has(HOSTING)
+        .filter(|&i| lower.get(i + 1).is_none_or(|n| n != "by"));
+    if let Some(i) = phone {
+        Some((EventKind::Telephone, i))
+    } else if let Some(i) = sign {
+        Some((EventKind::SignAgreement, i))
+    } else if let Some(i) = s.has(VISIT).or(hosting) {
+        Some((EventKind::Visit, i))
+    } else if let Some(i) = s.has(MEET) {
+        Some((EventKind::Consult, i))
+    } else {
+        s.has(NEGOTIATE).map(|i| (EventKind::Negotiate, i))
+    }
+}
+
+/// "was received at the airport by", "accompanied by": the people named
+/// right after are greeters and escorts, not participants.
+fn is_greeter(s: &Sentence, m: &Found) -> bool {
+    let at = s.index_at(m.range.start);
+    let Some(by) = s.lower[..at].iter().rposition(|w| w == "by") else {
+        return false;
+    };
+    // Only the names right after "by" and those joined to them.
+    if at - by > 4 {
+        return false;
+    }
+    let before = &s.lower[by.saturating_sub(8)..by];
+    let is = |list: &[&str]| before.iter().any(|w| list.contains(&w.as_str()));
+    let escorted = is(&["accompanied", "escorted", "flanked", "seen"]);
+    let greeted = is(&["welcomed", "greeted", "received"])
+        && is(&[
+            "airport",
+            "airbase",
+            "tarmac",
+            "arrival",
+            "base",
+            "aerodrome",
+        ]);
+    escorted || greeted
+}
+
+/// Who took part, as far as the sentence names them, and the countries
+/// that stand for a person by title ("the Indian leader").
+fn people_of(
+    s: &Sentence,
+    context: &Context,
+    kind: EventKind,
+    trigger: usize,
+) -> (Vec<Target>, Vec<EntryIx>) {
+    let g = context.gazetteer;
+    let text = s.text;
+    let mut people: Vec<(Target, bool)> = Vec::new();
+    for m in &s.mentions {
+        if !super::is_person(&m.target, g) || is_greeter(s, m) {
+            continue;
+        }
+        let reporter = REPORTING.contains(&s.word_after(m))
+            || s.word_before(m) == "to"
+                && text[s.range.start..m.range.start]
+                    .trim_end()
+                    .ends_with("according to");
+        if !people.iter().any(|(t, _)| *t == m.target) {
+            people.push((m.target.clone(), reporter));
+        }
+    }
+    // "He had slipped away from India": the previous sentence's person,
+    // only when the sentence names fewer than two people itself: in "His
+    // trip was agreed by Xi and Biden" the event is Xi's and Biden's.
+    let opens_with_pronoun = matches!(s.word(0), "He" | "She" | "His" | "Her");
+    if let (true, Some(subject)) = (opens_with_pronoun, context.subject) {
+        if people.len() < 2 && !people.iter().any(|(t, _)| t == subject) {
+            people.insert(0, (subject.clone(), false));
+        }
+    }
+    // "The Indian leader", "the French president": the one person the
+    // article has given that country's title.
+    let mut stands_for_person: Vec<EntryIx> = Vec::new();
+    for m in &s.mentions {
+        let Target::Known(country) = m.target else {
+            continue;
+        };
+        if g.entries[country].kind != EntityKind::Country
+            || s.word_before(m) != "the"
+            || !is_title(s.word_after(m))
+        {
+            continue;
+        }
+        let mut holders = context.nationality.iter().filter(|(_, c)| **c == country);
+        if let (Some((name, _)), None) = (holders.next(), holders.next()) {
+            let person = context
+                .mentions
+                .iter()
+                .find(|p| matches!(&p.target, Target::Person(n) if n == name))
+                .map(|p| p.target.clone());
+            if let Some(person) = person {
+                stands_for_person.push(country);
+                if !people.iter().any(|(t, _)| *t == person) {
+                    people.push((person, false));
+                }
+            }
+        }
+    }
+    // Someone who says or tells is a source, not a participant, unless
+    // without them fewer than two people would take part ("Trump said he
+    // and Putin had agreed", "Putin told Erdogan").
+    let others = people.iter().filter(|(_, reporter)| !reporter).count();
+    let mut people: Vec<Target> = people
+        .into_iter()
+        .filter(|(_, reporter)| !reporter || others < 2)
+        .map(|(t, _)| t)
+        .collect();
+    if kind == EventKind::Visit {
+        if let Some(visitors) = visitors_after_by(s, context, trigger) {
+            people = visitors;
+        }
+    }
+    // "Xi welcomed Macron": the guest, named after the host's verb, leads.
+    if HOSTING.contains(&s.lower[trigger].as_str()) {
+        let verb_at = s.ws[trigger].range.start;
+        let after = |t: &Target| {
+            s.mentions
+                .iter()
+                .any(|m| m.target == *t && m.range.start > verb_at)
+                && !s
+                    .mentions
+                    .iter()
+                    .any(|m| m.target == *t && m.range.start < verb_at)
+        };
+        people.sort_by_key(|t| !after(t));
+    }
+    (people, stands_for_person)
+}
+
+/// "Kishida's trip followed a visit to Kyiv last month by Biden": a visit
+/// "by" someone is that person's, whoever else the sentence names. The
+/// "by" comes a few words after a word for the visit, with no verb between
+/// ("a visit organised by" names no visitor).
+fn visitors_after_by(s: &Sentence, context: &Context, trigger: usize) -> Option<Vec<Target>> {
+    let lower = s.lower;
+    let b = (trigger + 1..lower.len()).find(|&b| {
+        lower[b] == "by"
+            && (b.saturating_sub(7)..b).any(|v| {
+                VISIT.contains(&lower[v].as_str())
+                    && !lower[v + 1..b]
+                        .iter()
+                        .any(|w| HOSTING.contains(&w.as_str()) || w.ends_with("ed"))
+            })
+    })?;
+    let after_by = s.ws[b].range.end;
+    // The people named right after "by", and those joined to them.
+    let mut visitors: Vec<Target> = Vec::new();
+    let mut reach = after_by;
+    for m in s.mentions.iter().filter(|m| m.range.start >= after_by) {
+        let gap = &s.text[reach..m.range.start];
+        let between = s.index_at(m.range.start) - s.index_at(reach);
+        let close = between <= 3 && (visitors.is_empty() || joins(gap));
+        if !close {
+            break;
+        }
+        if super::is_person(&m.target, context.gazetteer) && !visitors.contains(&m.target) {
+            visitors.push(m.target.clone());
+        }
+        reach = m.range.end;
+    }
+    (!visitors.is_empty()).then_some(visitors)
+}
+
+/// The host country and the place: a country or place after "to", "in"
+/// or a word for the visit is where a visit went; a place gives its
+/// country.
+fn destination(
+    s: &Sentence,
+    context: &Context,
+    kind: EventKind,
+    nationalities: &[EntryIx],
+) -> (Option<EntryIx>, Option<Target>) {
+    let mut host = None;
+    let mut place = None;
+    for m in &s.mentions {
+        let Target::Known(ix) = m.target else {
+            continue;
+        };
+        let known = &context.gazetteer.entries[ix];
+        let before = s.word_before(m);
+        let destination = matches!(before, "to" | "in" | "into" | "at" | "of")
+            || VISIT.contains(&before)
+            || before == "the"
+                && s.index_at(m.range.start)
+                    .checked_sub(2)
+                    .is_some_and(|i| VISIT.contains(&s.lower[i].as_str()));
+        match known.kind {
+            EntityKind::Place => {
+                if place.is_none() {
+                    place = Some(m.target.clone());
+                }
+                if host.is_none() {
+                    host = known.country;
+                }
+            }
+            EntityKind::Country if host.is_none() && destination && !is_title(s.word_after(m)) => {
+                host = Some(ix);
+            }
+            _ => {}
+        }
+    }
+    if kind == EventKind::Visit && host.is_some_and(|h| nationalities == [h]) {
+        // A leader "arriving in" their own country is coming home, not visiting.
+        host = None;
+    }
+    (host, place)
+}
+
+/// The participants: the people, or with none the countries and
+/// organisations named (a visit's host aside); and for a signing or a
+/// negotiation, the states it is between beside the people.
+fn sides(
+    s: &Sentence,
+    context: &Context,
+    kind: EventKind,
+    trigger: usize,
+    people: Vec<Target>,
+    host: Option<EntryIx>,
+    stands_for_person: &[EntryIx],
+) -> Vec<Target> {
+    let g = context.gazetteer;
+    let mut participants = people;
+    if participants.is_empty() {
+        for m in &s.mentions {
+            if let Target::Known(ix) = m.target {
+                let k = g.entries[ix].kind;
+                let is_host = kind == EventKind::Visit && host == Some(ix);
+                if matches!(k, EntityKind::Country | EntityKind::Organisation)
+                    && !stands_for_person.contains(&ix)
+                    && !is_host
+                    && !participants.contains(&m.target)
+                {
+                    participants.push(m.target.clone());
+                }
+            }
+        }
+    }
+    // "Russia and Ukraine signed it", "talks between Saudi Arabia and Iran":
+    // the states a signing or a negotiation is between take part beside
+    // the people the sentence names. A country used as an adjective ("the
+    // Russian leader", "Turkish officials") or as a place ("in Turkey") is not
+    // one of them.
+    if !matches!(kind, EventKind::SignAgreement | EventKind::Negotiate) || participants.is_empty() {
+        return participants;
+    }
+    let verb_at = s.ws[trigger].range.start;
+    // Where the last country named after "between" ends, for the one
+    // joined to it by "and".
+    let mut between_end: Option<usize> = None;
+    for m in &s.mentions {
+        let Target::Known(ix) = m.target else {
+            continue;
+        };
+        if g.entries[ix].kind != EntityKind::Country
+            || stands_for_person.contains(&ix)
+            || participants.contains(&m.target)
+        {
+            continue;
+        }
+        let before = s.word_before(m);
+        let after = s.word_after(m).to_lowercase();
+        let subject = m.range.start < verb_at
+            && matches!(
+                after.as_str(),
+                "and"
+                    | "signed"
+                    | "sign"
+                    | "signs"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "agreed"
+                    | "will"
+                    | "would"
+                    | "negotiated"
+                    | "inked"
+            )
+            && !matches!(
+                before,
+                "to" | "in" | "at" | "of" | "from" | "by" | "with" | "into" | "for"
+            );
+        let between = before == "between"
+            || between_end.is_some_and(|end| s.text.get(end..m.range.start).is_some_and(joins));
+        if between {
+            between_end = Some(m.range.end);
+        }
+        if subject || between {
+            participants.push(m.target.clone());
+        }
+    }
+    participants
+}
+
+/// "The two leaders" stand for people when the sentence names fewer than
+/// two; "the two countries" only when it names none.
+fn names_a_group(s: &Sentence, participants: &[Target]) -> bool {
+    let group = |w: &str| match w {
+        "leaders" | "presidents" | "men" | "women" | "ministers" | "heads" => {
+            participants.len() < 2
+        }
+        "sides" | "countries" | "governments" | "nations" | "rivals" | "neighbours" => {
+            participants.is_empty()
+        }
+        _ => false,
+    };
+    s.lower.first().is_some_and(|w| w == "they") && participants.len() < 2
+        || s.lower
+            .windows(3)
+            .any(|w| w[0] == "the" && w[1] == "two" && group(&w[2]))
+        || s.lower.windows(2).any(|w| w[0] == "both" && group(&w[1]))
+}
+
+/// The event's dates, and whether the sentence gives any date at all. The
+/// date nearest a word that names the event is its date: "spoke on Monday
+/// ... in a call in July" dates the call in July. "since 2013", "until
+/// May" are the edge of a period, not the event's date. "a three-day
+/// visit" gives the end.
+fn date_of(s: &Sentence, context: &Context, kind: EventKind) -> (Option<DateRange>, bool) {
+    let body = s.body();
+    let found_dates = when::find(body, context.published);
+    let trigger_list: &[&str] = match kind {
+        EventKind::Telephone => PHONE,
+        EventKind::SignAgreement => SIGN,
+        EventKind::Visit => VISIT,
+        EventKind::Negotiate => NEGOTIATE,
+        _ => MEET,
+    };
+    let anchors: Vec<usize> = (0..s.ws.len())
+        .filter(|&i| {
+            let l = s.lower[i].as_str();
+            trigger_list.contains(&l) || HOSTING.contains(&l)
+        })
+        .map(|i| s.offset(i))
+        .collect();
+    let distance = |f: &when::Found| {
+        anchors
+            .iter()
+            .map(|&a| a.abs_diff(f.range.start))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let found_dates: Vec<when::Found> = found_dates
+        .into_iter()
+        .filter(|f| {
+            // The clause the date is in, back to the last comma.
+            let head = &body[..f.range.start];
+            let clause_start = s.range.start + head.rfind(',').map_or(0, |c| c + 1);
+            let (from, to) = (
+                s.index_at(clause_start),
+                s.index_at(s.range.start + f.range.start),
+            );
+            !s.lower[from..to]
+                .iter()
+                .rev()
+                .take(6)
+                .any(|w| matches!(w.as_str(), "since" | "until" | "till"))
+        })
+        .collect();
+    let dated = !found_dates.is_empty();
+    let single: Vec<&when::Found> = found_dates
+        .iter()
+        .filter(|f| f.dates.end.is_none())
+        .collect();
+    let pool = if single.is_empty() {
+        found_dates.iter().collect()
+    } else {
+        single
+    };
+    let mut dates = pool
+        .into_iter()
+        .min_by_key(|f| distance(f))
+        .map(|f| f.dates);
+    if let Some(d) = dates.as_mut() {
+        if d.end.is_none() {
+            if let Some((days, closing)) = duration_days(s.lower) {
+                // "on Monday, at the close of a two-day visit": Monday ends it.
+                if closing {
+                    if let Some(first) = when::add_days(d.start, 1 - i64::from(days)) {
+                        d.end = Some(d.start);
+                        d.start = first;
+                    }
+                } else {
+                    d.end = when::add_days(d.start, i64::from(days) - 1);
+                }
+            }
+        }
+    }
+    (dates, dated)
+}
+
+/// A meeting is at a third location (044) on the sidelines or margins of
+/// something, when its place lies in a country none of the participants
+/// comes from, or, with their countries unknown, when the sentence speaks
+/// of a summit or forum.
+fn where_kind(
+    s: &Sentence,
+    context: &Context,
+    kind: EventKind,
+    participants: &[Target],
+    place: Option<&Target>,
+) -> EventKind {
+    if kind != EventKind::Consult {
+        return kind;
+    }
+    let place_country = place.and_then(|p| country_of(p, context));
+    let sides: Vec<EntryIx> = participants
+        .iter()
+        .filter_map(|p| country_of(p, context))
+        .collect();
+    let third = match place_country {
+        Some(c) if !sides.is_empty() => !sides.contains(&c),
+        _ => s.has(THIRD_PLACE).is_some(),
+    };
+    if third || s.any(&["sidelines", "margins"]) {
+        EventKind::MeetThirdLocation
+    } else {
+        kind
+    }
+}
+
+/// The tense: "will visit", "is expected to travel", "agreed on Friday to
+/// hold a summit", "invited Qin to Washington" are plans, dated when they
+/// were made unless the sentence gives the planned date. A visit announced
+/// for a near day ("will arrive on Monday", "is scheduled to begin next
+/// week") stays a visit with status announced; one going on ("is on a
+/// three-day visit") is under way.
+fn tense(
+    s: &Sentence,
+    context: &Context,
+    kind: EventKind,
+    trigger: usize,
+    dates: Option<DateRange>,
+) -> (EventKind, Option<EventStatus>) {
+    let lower = s.lower;
+    let ahead = lower[..trigger].iter().rev().take(4).any(|w| {
+        lexicon::is_plan_word(w)
+            || w == "to" && lower[..trigger].iter().any(|x| lexicon::is_plan_word(x))
+    }) || {
+        // "agreed ... to hold", "invited ... to visit", "hopes to travel"
+        let before = &lower[trigger.saturating_sub(6)..trigger];
+        before
+            .iter()
+            .position(|w| {
+                matches!(
+                    w.as_str(),
+                    "agreed"
+                        | "agree"
+                        | "invited"
+                        | "invite"
+                        | "hopes"
+                        | "hope"
+                        | "hoped"
+                        | "wants"
+                        | "wanted"
+                        | "intends"
+                        | "intend"
+                        | "aims"
+                        | "plans"
+                        | "planned"
+                )
+            })
+            .is_some_and(|at| before[at + 1..].iter().any(|w| w == "to"))
+    } || {
+        // "his first meeting with Putin ... would probably take place in
+        // Saudi Arabia": a modal after the word for the event, before its verb.
+        let rest = &lower[trigger + 1..lower.len().min(trigger + 12)];
+        rest.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "will" | "would" | "could" | "might")
+                && rest[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|v| matches!(v.as_str(), "take" | "be" | "happen" | "go" | "come"))
+        })
+    };
+    let after_publication = dates.is_some_and(|d| d.first_day() > context.published.last_day());
+    if ahead || after_publication && kind != EventKind::Telephone {
+        let near = dates.is_some_and(|d| {
+            d.start.precision() == Precision::Day
+                || d.last_day() - d.first_day() <= 7 && d.end.is_some()
+        });
+        let vague = s.any(&[
+            "invited",
+            "invite",
+            "invitation",
+            "agreed",
+            "agree",
+            "hopes",
+            "hope",
+            "hoped",
+            "could",
+            "might",
+            "possible",
+            "proposed",
+        ]);
+        return if kind == EventKind::Visit && near && !vague {
+            (kind, Some(EventStatus::Announced))
+        } else {
+            (EventKind::IntentToMeet, None)
+        };
+    }
+    let going_on = lower.windows(3).any(|w| {
+        matches!(w[0].as_str(), "is" | "are")
+            && w[1] == "on"
+            && matches!(w[2].as_str(), "a" | "an" | "his" | "her" | "their")
+    });
+    if kind == EventKind::Visit && going_on {
+        (kind, Some(EventStatus::UnderWay))
+    } else {
+        (kind, None)
+    }
 }
 
 /// Whether the text between two names joins them into one list ("Xi and
@@ -841,6 +997,11 @@ mod tests {
         let mut r = recognise(text, &g, None);
         unify_people(&mut r.mentions);
         let published = PartialDate::parse(published).unwrap();
+        let lower: Vec<String> = r
+            .words
+            .iter()
+            .map(|w| w.text(text).to_lowercase())
+            .collect();
         sentences(text)
             .into_iter()
             .map(|s| {
@@ -848,6 +1009,8 @@ mod tests {
                     text,
                     s,
                     &Context {
+                        words: &r.words,
+                        lower: &lower,
                         mentions: &r.mentions,
                         gazetteer: &g,
                         nationality: &r.nationality,
@@ -882,6 +1045,113 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// Runs `phase` on the first sentence of `text`, published on 18 March
+    /// 2023 (a Saturday).
+    fn phase<T>(text: &str, phase: impl Fn(&Sentence, &Context) -> T) -> T {
+        let g = gazetteer();
+        let r = recognise(text, &g, None);
+        let lower: Vec<String> = r
+            .words
+            .iter()
+            .map(|w| w.text(text).to_lowercase())
+            .collect();
+        let context = Context {
+            words: &r.words,
+            lower: &lower,
+            mentions: &r.mentions,
+            gazetteer: &g,
+            nationality: &r.nationality,
+            published: PartialDate::parse("2023-03-18").unwrap(),
+            subject: None,
+        };
+        let first = sentences(text).remove(0);
+        let s = Sentence::new(text, first, &context);
+        phase(&s, &context)
+    }
+
+    #[test]
+    fn the_kind_phase_reads_the_words_for_the_event() {
+        let kind = |text: &str| phase(text, |s, _| kind_of(s).map(|(k, _)| k.code()));
+        assert_eq!(kind("Xi phoned Putin."), Some("041"));
+        assert_eq!(kind("Xi and Putin signed a treaty."), Some("057"));
+        assert_eq!(kind("Xi came to Moscow."), Some("042"));
+        assert_eq!(kind("Xi came as a guest."), None);
+        assert_eq!(kind("Xi welcomed Putin."), Some("042"));
+        assert_eq!(kind("The summit hosted by Indonesia ended."), Some("040"));
+        assert_eq!(kind("Flights and visits by officials resumed."), None);
+    }
+
+    #[test]
+    fn the_tense_phase_tells_announced_visits_from_plans() {
+        let tense_of = |text: &str| {
+            phase(text, |s, c| {
+                let (kind, trigger) = kind_of(s).unwrap();
+                let (dates, _) = date_of(s, c, kind);
+                let (kind, status) = tense(s, c, kind, trigger, dates);
+                (kind.code(), status.map(|s| s.code()))
+            })
+        };
+        assert_eq!(
+            tense_of("Xi will arrive in Moscow on Monday."),
+            ("042", Some("announced"))
+        );
+        assert_eq!(
+            tense_of("Xi hopes to visit Moscow on Monday."),
+            ("036", None)
+        );
+        assert_eq!(tense_of("Xi will visit Moscow in June."), ("036", None));
+        assert_eq!(
+            tense_of("Xi is on a three-day visit to Moscow."),
+            ("042", Some("under-way"))
+        );
+        assert_eq!(tense_of("Xi visited Moscow on Monday."), ("042", None));
+    }
+
+    #[test]
+    fn the_people_phase_leaves_out_greeters_and_escorts() {
+        let people = |text: &str| {
+            phase(text, |s, c| {
+                let (kind, trigger) = kind_of(s).unwrap();
+                people_of(s, c, kind, trigger).0.len()
+            })
+        };
+        assert_eq!(
+            people("President Xi Jinping arrived in Moscow, received at the airport by Prime Minister Mikhail Mishustin."),
+            1
+        );
+        assert_eq!(
+            people("President Xi Jinping was received in the Kremlin by President Vladimir Putin."),
+            2
+        );
+        assert_eq!(
+            people("President Xi Jinping, accompanied by Minister Wang Yi, met President Vladimir Putin."),
+            2
+        );
+    }
+
+    #[test]
+    fn the_place_phase_puts_sidelines_meetings_at_a_third_location() {
+        let kind = |text: &str| {
+            phase(text, |s, c| {
+                let (kind, trigger) = kind_of(s).unwrap();
+                let (people, stand) = people_of(s, c, kind, trigger);
+                let (host, place) = destination(s, c, kind, &[]);
+                let participants = sides(s, c, kind, trigger, people, host, &stand);
+                where_kind(s, c, kind, &participants, place.as_ref()).code()
+            })
+        };
+        assert_eq!(
+            kind(
+                "President Xi Jinping met President Vladimir Putin on the sidelines of the talks."
+            ),
+            "044"
+        );
+        assert_eq!(
+            kind("President Xi Jinping met President Vladimir Putin in the Kremlin."),
+            "040"
+        );
     }
 
     #[test]

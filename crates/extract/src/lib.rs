@@ -184,7 +184,14 @@ pub fn extract(
         let mut own: Vec<Draft> = Vec::new();
         let mut claims = Vec::new();
         let byte = |cp: usize| offsets.byte_of_char(cp).unwrap_or(doc.text.len());
+        let lower: Vec<String> = found
+            .words
+            .iter()
+            .map(|w| w.text(&doc.text).to_lowercase())
+            .collect();
         let context = events::Context {
+            words: &found.words,
+            lower: &lower,
             mentions: &found.mentions,
             gazetteer,
             nationality: &found.nationality,

@@ -41,6 +41,8 @@ pub struct Recognised {
     /// The country a person serves, where a title says so ("Chinese
     /// President Xi Jinping").
     pub nationality: HashMap<String, EntryIx>,
+    /// The article's words, split once for every later step.
+    pub words: Vec<Word>,
 }
 
 /// Recognises entities in `text`. `given` are mentions an outside recogniser
@@ -74,6 +76,7 @@ pub fn recognise(text: &str, gazetteer: &Gazetteer, given: Option<Vec<Found>>) -
     Recognised {
         mentions,
         nationality,
+        words: ws,
     }
 }
 
