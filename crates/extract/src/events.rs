@@ -108,6 +108,7 @@ const VISIT: &[&str] = &[
     "travels",
     "travel",
     "landed",
+    "flown",
     "flew",
     "journey",
     "came",
@@ -346,14 +347,32 @@ fn is_a_count(s: &Sentence) -> bool {
 /// The kind the sentence's words report, and the word that says it.
 fn kind_of(s: &Sentence) -> Option<(EventKind, usize)> {
     let lower = s.lower;
+    // "restore telephone links", "a call for calm": not a call.
+    let not_a_call = |i: usize| {
+        lower.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.as_str(),
+                "links"
+                    | "lines"
+                    | "line"
+                    | "number"
+                    | "numbers"
+                    | "network"
+                    | "networks"
+                    | "service"
+                    | "for"
+            )
+        })
+    };
     let phone = s.has(PHONE).filter(|&i| {
-        lower[i] != "call" && lower[i] != "video"
-            || lower
-                .get(i.wrapping_sub(1))
-                .is_some_and(|p| matches!(p.as_str(), "phone" | "telephone" | "video"))
-            || lower
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.as_str(), "call" | "link" | "conference"))
+        !not_a_call(i)
+            && (lower[i] != "call" && lower[i] != "video"
+                || lower
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| matches!(p.as_str(), "phone" | "telephone" | "video"))
+                || lower
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "call" | "link" | "conference")))
     });
     let sign = s.has(SIGN).filter(|_| s.has(SIGNED_THINGS).is_some());
     // "Xi welcomed Macron" reports a visit; "a summit hosted by Indonesia"

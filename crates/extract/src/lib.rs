@@ -301,6 +301,7 @@ pub fn extract(
                 subject = first_person.or(titled).or(subject);
             }
         }
+        absorb_into_visits(&mut own, gazetteer);
         match own.first_mut() {
             Some(first) => first.claims.extend(claims),
             None => {
@@ -498,31 +499,6 @@ fn add_candidate(
         c.dates
             .is_none_or(|dates| d.dates.overlaps(dates.first_day(), dates.last_day()))
     };
-    // A signing or talks during a visit, by its people or by no one the
-    // sentence names, are more evidence for it.
-    let during_visit = |d: &Draft| {
-        kind_group(d.kind) == EventKind::Visit
-            && matches!(c.kind, EventKind::SignAgreement | EventKind::Negotiate)
-            && c.dates.is_none_or(|dates| {
-                dates.first_day() + 1 >= d.dates.first_day()
-                    && dates.first_day() <= d.dates.last_day() + 1
-            })
-            && (c.participants.iter().any(|p| d.participants.contains(p))
-                || !c
-                    .participants
-                    .iter()
-                    .any(|p| is_person(p, context.gazetteer)))
-    };
-    if let Some(d) = own.iter_mut().rev().find(|d| during_visit(d)) {
-        d.evidence.push((article, c.evidence));
-        // Those who signed with the visitor met them.
-        for p in c.participants {
-            if is_person(&p, context.gazetteer) && !d.participants.contains(&p) {
-                d.participants.push(p);
-            }
-        }
-        return;
-    }
     // A meeting on a summit's sidelines is an occasion of its own beside
     // the trip to the summit, unless it is between the trip's own people.
     let own_occasion = |d: &Draft| {
@@ -575,6 +551,41 @@ fn add_candidate(
         group: None,
         status: c.status,
     });
+}
+
+/// A trip is one event: a signing or a negotiation during one of the
+/// article's visits (dated within a day of it, or not dated), by the
+/// visit's people or by no one the text names, is more evidence for the
+/// visit, whichever the article reports first, and whoever signed with the
+/// visitor joins it.
+fn absorb_into_visits(own: &mut Vec<Draft>, gazetteer: &Gazetteer) {
+    let during = |inner: &Draft, visit: &Draft| {
+        kind_group(visit.kind) == EventKind::Visit
+            && matches!(inner.kind, EventKind::SignAgreement | EventKind::Negotiate)
+            && inner.dates.first_day() + 1 >= visit.dates.first_day()
+            && inner.dates.first_day() <= visit.dates.last_day() + 1
+            && (inner
+                .participants
+                .iter()
+                .any(|p| visit.participants.contains(p))
+                || !inner.participants.iter().any(|p| is_person(p, gazetteer)))
+    };
+    let mut i = 0;
+    while i < own.len() {
+        let Some(v) = (0..own.len()).find(|&v| v != i && during(&own[i], &own[v])) else {
+            i += 1;
+            continue;
+        };
+        let inner = own.remove(i);
+        let visit = &mut own[if v > i { v - 1 } else { v }];
+        visit.evidence.extend(inner.evidence);
+        visit.evidence.sort_by_key(|(a, r)| (*a, r.start));
+        for p in inner.participants {
+            if is_person(&p, gazetteer) && !visit.participants.contains(&p) {
+                visit.participants.push(p);
+            }
+        }
+    }
 }
 
 /// Adds an article's event to the corpus's: the same kind, the same

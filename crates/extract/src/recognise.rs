@@ -67,7 +67,9 @@ pub fn recognise(text: &str, gazetteer: &Gazetteer, given: Option<Vec<Found>>) -
             let known = with_phrases(text, &ws, gazetteer, known);
             let people = titled_people(text, &ws, gazetteer, &known, &mut nationality);
             let known = merge(known, people);
-            let named = named_people(text, &ws, &known);
+            let named = named_people(text, &ws, &known, gazetteer, false);
+            let known = merge(known, named);
+            let named = named_people(text, &ws, &known, gazetteer, true);
             merge(known, named)
         }
     };
@@ -547,12 +549,63 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
     out
 }
 
+/// Verbs after which a capitalised run of two or three words is a person
+/// ("Abiy Ahmed met", "Ilham Aliyev said").
+const PERSON_VERBS: &[&str] = &[
+    "met",
+    "meets",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "visited",
+    "visits",
+    "arrived",
+    "arrives",
+    "held",
+    "holds",
+    "spoke",
+    "speaks",
+    "signed",
+    "signs",
+    "welcomed",
+    "received",
+    "added",
+    "travelled",
+    "traveled",
+    "hosted",
+    "called",
+    "phoned",
+    "thanked",
+    "congratulated",
+];
+
 /// People named without a title: a given name and the capitalised words
-/// after it ("Pedro Sánchez and Lula da Silva met"). A given name alone is
-/// not a mention, nor one inside a longer capitalised phrase.
-fn named_people(text: &str, ws: &[Word], known: &[Found]) -> Vec<Found> {
+/// after it ("Pedro Sánchez and Lula da Silva met"), or two or three
+/// capitalised words that a verb for a person's act follows, or that "and"
+/// joins to a person ("Abiy Ahmed and Isaias Afwerki signed"). A given name
+/// alone is not a mention, nor one inside a longer capitalised phrase.
+/// The first pass takes the given names, the second (`by_context`) the
+/// runs a verb or "and" confirms, with the first pass's people known.
+fn named_people(
+    text: &str,
+    ws: &[Word],
+    known: &[Found],
+    gazetteer: &Gazetteer,
+    by_context: bool,
+) -> Vec<Found> {
     let taken: Vec<Range<usize>> = known.iter().map(|m| m.range.clone()).collect();
-    let mut out = Vec::new();
+    let is_person_at = |w: &Word, out: &[Found]| {
+        known.iter().chain(out).any(|m| {
+            m.range.start == w.range.start
+                && match &m.target {
+                    Target::Person(_) => true,
+                    Target::Known(ix) => gazetteer.entries[*ix].kind == EntityKind::Person,
+                    Target::Other(kind, _) => *kind == EntityKind::Person,
+                }
+        })
+    };
+    let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i].text(text);
@@ -563,17 +616,41 @@ fn named_people(text: &str, ws: &[Word], known: &[Found]) -> Vec<Found> {
             && adjacent(text, &ws[i - 1], &ws[i])
             && ws[i - 1].is_capitalised(text)
             && !is_opener(ws[i - 1].text(text));
-        if free && !after_capital && ws[i].is_capitalised(text) && lexicon::is_given_name(w) {
-            let run = name_run(text, ws, i, &taken);
-            if run.len() >= 2 {
-                let range = ws[run[0]].range.start..ws[run[run.len() - 1]].range.end;
-                out.push(Found {
-                    target: Target::Person(text[range.clone()].to_string()),
-                    range,
+        if !free || after_capital || !ws[i].is_capitalised(text) || is_opener(w) {
+            i += 1;
+            continue;
+        }
+        let run = name_run(text, ws, i, &taken);
+        let confirmed = run.len() >= 2 && {
+            let last = run[run.len() - 1];
+            let next = ws.get(last + 1).filter(|n| adjacent(text, &ws[last], n));
+            let verb_after = next.is_some_and(|n| PERSON_VERBS.contains(&n.text(text)));
+            // "X Y and <person>", "<person> and X Y".
+            let and_after = next.is_some_and(|n| n.text(text) == "and")
+                && ws.get(last + 2).is_some_and(|p| is_person_at(p, &out));
+            let and_before = i >= 2
+                && ws[i - 1].text(text) == "and"
+                && adjacent(text, &ws[i - 1], &ws[i])
+                && (i - 2..i - 1).any(|k| {
+                    // The person before "and" ends at word k.
+                    known.iter().chain(&out).any(|m| {
+                        m.range.end == ws[k].range.end && matches!(m.target, Target::Person(_))
+                    })
                 });
-                i = run[run.len() - 1] + 1;
-                continue;
+            if by_context {
+                run.len() <= 3 && (verb_after || and_after || and_before)
+            } else {
+                lexicon::is_given_name(w)
             }
+        };
+        if confirmed {
+            let range = ws[run[0]].range.start..ws[run[run.len() - 1]].range.end;
+            out.push(Found {
+                target: Target::Person(text[range.clone()].to_string()),
+                range,
+            });
+            i = run[run.len() - 1] + 1;
+            continue;
         }
         i += 1;
     }
