@@ -694,7 +694,12 @@ fn names_a_group(s: &Sentence, participants: &[Target]) -> bool {
         || s.lower.windows(2).any(|w| w[0] == "both" && group(&w[1]))
 }
 
-/// The event's dates, and whether the sentence gives any date at all. The
+/// How close, in bytes, a date must stand to the word for the event to
+/// date it when that word only refers back ("the talks").
+const NEAR: usize = 40;
+
+/// The event's dates, and whether the sentence dates it near the words
+/// that name it (within [`NEAR`]). The
 /// date nearest a word that names the event is its date: "spoke on Monday
 /// ... in a call in July" dates the call in July. "since 2013", "until
 /// May" are the edge of a period, not the event's date. "a three-day
@@ -740,7 +745,7 @@ fn date_of(s: &Sentence, context: &Context, kind: EventKind) -> (Option<DateRang
                 .any(|w| matches!(w.as_str(), "since" | "until" | "till"))
         })
         .collect();
-    let dated = !found_dates.is_empty();
+    let dated = found_dates.iter().any(|f| distance(f) <= NEAR);
     let single: Vec<&when::Found> = found_dates
         .iter()
         .filter(|f| f.dates.end.is_none())
