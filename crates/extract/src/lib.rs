@@ -302,6 +302,13 @@ pub fn extract(
             }
         }
         absorb_into_visits(&mut own, gazetteer);
+        // "The conflict in Sudan featured in the talks": in an article about
+        // people, a meeting or visit that names only countries is the text
+        // speaking of them, not another event.
+        let has_people = |d: &Draft| d.participants.iter().any(|p| is_person(p, gazetteer));
+        if own.iter().any(has_people) {
+            own.retain(|d| has_people(d) || !is_visit_or_meeting(d.kind));
+        }
         match own.first_mut() {
             Some(first) => first.claims.extend(claims),
             None => {
