@@ -232,6 +232,7 @@ pub fn extract(
             });
         }
         if doc.slides.is_empty() {
+            let lead = lead_day(&doc.text, doc.published);
             // Who the previous sentence was about, for one opening with "He".
             let mut subject: Option<&Target> = None;
             // Who took part in the event read last, and when, for "the two"
@@ -279,20 +280,13 @@ pub fn extract(
                     for mut c in clauses {
                         remember(&c);
                         c.evidence = sentence.clone();
-                        add_candidate(&mut own, &mut recent, &context, article, c, doc.published);
+                        add_candidate(&mut own, &mut recent, &context, article, c, lead);
                     }
                 } else {
                     match read(sentence) {
                         Reported::Event(c) => {
                             remember(&c);
-                            add_candidate(
-                                &mut own,
-                                &mut recent,
-                                &context,
-                                article,
-                                c,
-                                doc.published,
-                            )
+                            add_candidate(&mut own, &mut recent, &context, article, c, lead)
                         }
                         Reported::Claim(c) => claims.push(c),
                         Reported::Nothing => {}
@@ -423,6 +417,26 @@ fn stand_for_countries(c: &Candidate, d: &Draft, context: &events::Context) -> b
     theirs.peek().is_some() && theirs.all(|n| countries.contains(n))
 }
 
+/// The day the article's first sentence gives ("on Friday"), in the week
+/// before publication, or else the publication day: an event the text does
+/// not date is dated by it. News leads with the day of the event it
+/// reports, published a day or two later.
+fn lead_day(text: &str, published: PartialDate) -> PartialDate {
+    let Some(first) = text::sentences(text).into_iter().next() else {
+        return published;
+    };
+    when::find(&text[first], published)
+        .into_iter()
+        .map(|f| f.dates)
+        .find(|d| {
+            d.end.is_none()
+                && d.start.precision() == Precision::Day
+                && d.first_day() <= published.last_day()
+                && published.first_day() - d.first_day() <= 7
+        })
+        .map_or(published, |d| d.start)
+}
+
 /// Adds a sentence's event to the article's drafts. An undated sentence
 /// about the same people and kind as an earlier one, a sentence about the
 /// same event at overlapping dates, or a meeting during a visit the article
@@ -433,7 +447,7 @@ fn add_candidate(
     context: &events::Context,
     article: usize,
     mut c: Candidate,
-    published: PartialDate,
+    undated: PartialDate,
 ) {
     // "The two leaders", "they": the people of the event read last, when
     // more than one took part ("Blinken invited Qin to Washington, and the
@@ -547,7 +561,7 @@ fn add_candidate(
     own.push(Draft {
         kind: c.kind,
         dates: c.dates.unwrap_or(DateRange {
-            start: published,
+            start: undated,
             end: None,
         }),
         participants: c.participants,
@@ -1033,6 +1047,23 @@ mod tests {
             .into_iter()
             .map(|e| (e.kind, e.start, e.status, e.participants))
             .collect()
+    }
+
+    #[test]
+    fn an_undated_event_takes_the_day_the_lead_gives_not_the_publication_day() {
+        // Published on Saturday 25 March 2023; the lead speaks of Thursday.
+        let found = events_in(
+            "2023-03-25",
+            "Russian President Vladimir Putin urged calm on Thursday. Chinese President Xi Jinping travelled to Moscow for talks with Putin.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "2023-03-23");
+        // Without a day in the lead, the publication day stands.
+        let found = events_in(
+            "2023-03-25",
+            "Russian President Vladimir Putin urged calm. Chinese President Xi Jinping travelled to Moscow for talks with Putin.",
+        );
+        assert_eq!(found[0].1, "2023-03-25");
     }
 
     #[test]
