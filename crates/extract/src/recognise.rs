@@ -69,6 +69,10 @@ pub fn recognise(text: &str, gazetteer: &Gazetteer, given: Option<Vec<Found>>) -
             let known = merge(known, people);
             let named = named_people(text, &ws, &known, gazetteer, false);
             let known = merge(known, named);
+            // Twice, so that "A B and C D held talks" finds A B once C D
+            // is known.
+            let named = named_people(text, &ws, &known, gazetteer, true);
+            let known = merge(known, named);
             let named = named_people(text, &ws, &known, gazetteer, true);
             merge(known, named)
         }
