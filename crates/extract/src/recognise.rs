@@ -644,7 +644,7 @@ fn named_people(
             if by_context {
                 run.len() <= 3 && (verb_after || and_after || and_before)
             } else {
-                lexicon::is_given_name(w)
+                lexicon::opens_a_name(w, ws[run[1]].text(text))
             }
         };
         if confirmed {
