@@ -72,11 +72,38 @@ fn weekday(day: DayNumber) -> i64 {
     (day + 3).rem_euclid(7)
 }
 
+/// What a sentence's verbs say of its time, for a month named without its
+/// year: "came in September" is the last September, "will visit in June"
+/// the next June.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Words that put a sentence in the past.
+const PAST_WORDS: &[&str] = &[
+    "came", "visited", "met", "held", "travelled", "traveled", "went", "flew", "arrived",
+    "spoke", "signed", "hosted", "received", "welcomed", "was", "were", "had", "last", "ago",
+    "earlier", "attended", "called", "phoned", "telephoned", "talked", "toured",
+];
+
 /// The year in which month `m` is nearest to the publication date, or the
-/// one just before or after it when `lead` says "last" or "next".
-fn year_for_month(m: u8, published: PartialDate, lead: Option<&str>) -> i32 {
+/// one just before or after it when `lead` says "last" or "next". A
+/// sentence in the past takes the latest such month up to publication, one
+/// in the future the first from publication on.
+fn year_for_month(m: u8, published: PartialDate, lead: Option<&str>, tense: Tense) -> i32 {
     let year = published.year_number();
     let pm = published.month_number().unwrap_or(m);
+    let lead = match (lead, tense) {
+        (Some("last" | "next"), _) => lead,
+        (_, Tense::Past) if m <= pm => return year,
+        (_, Tense::Past) => return year - 1,
+        (_, Tense::Future) if m >= pm => return year,
+        (_, Tense::Future) => return year + 1,
+        _ => lead,
+    };
     match lead {
         Some("last") => {
             if m < pm {
@@ -107,6 +134,23 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
     let l = |i: usize| lower.get(i).map(String::as_str);
     // A sentence in the future means the next "Monday".
     let future = lower.iter().any(|w| lexicon::is_future_word(w));
+    // The tense of the verb nearest before word `i`: "met on 28 December
+    // and will meet again in March".
+    let tense = |i: usize| {
+        lower[i.saturating_sub(8)..i]
+            .iter()
+            .rev()
+            .find_map(|w| {
+                if lexicon::is_future_word(w) {
+                    Some(Tense::Future)
+                } else if PAST_WORDS.contains(&w.as_str()) {
+                    Some(Tense::Past)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(Tense::Unknown)
+    };
     let pub_day = published.first_day();
     let pub_year = published.year_number();
     let mut out = Vec::new();
@@ -127,7 +171,7 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
         };
         if let Some((d, m)) = day_month {
             let year = t(i + 2).and_then(year_of);
-            let y = year.unwrap_or_else(|| year_for_month(m, published, None));
+            let y = year.unwrap_or_else(|| year_for_month(m, published, None, tense(i)));
             if let Some(date) = PartialDate::day(y, m, d) {
                 let last = if year.is_some() { i + 2 } else { i + 1 };
                 out.push(Found {
@@ -177,7 +221,7 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
             if let Some(lead) =
                 lead_word.filter(|lead| MONTH_LEADS.contains(lead) || matches!(*lead, "mid"))
             {
-                let y = year_for_month(m, published, Some(lead));
+                let y = year_for_month(m, published, Some(lead), tense(i));
                 if let Some(date) = PartialDate::month(y, m) {
                     out.push(Found {
                         range: span(i, i),
@@ -397,6 +441,20 @@ mod tests {
                 pair("May this year", "2023-05")
             ]
         );
+    }
+
+    #[test]
+    fn a_month_without_its_year_follows_the_tense() {
+        let month = |text: &str| {
+            find(text, PartialDate::parse("2018-04-03").unwrap())[0]
+                .dates
+                .start
+                .to_string()
+        };
+        assert_eq!(month("Putin last came to Ankara in September."), "2017-09");
+        assert_eq!(month("Putin will come to Ankara in September."), "2018-09");
+        assert_eq!(month("Putin met Erdogan in March."), "2018-03");
+        assert_eq!(month("Putin will meet Erdogan in March."), "2019-03");
     }
 
     #[test]
