@@ -84,9 +84,32 @@ enum Tense {
 
 /// Words that put a sentence in the past.
 const PAST_WORDS: &[&str] = &[
-    "came", "visited", "met", "held", "travelled", "traveled", "went", "flew", "arrived",
-    "spoke", "signed", "hosted", "received", "welcomed", "was", "were", "had", "last", "ago",
-    "earlier", "attended", "called", "phoned", "telephoned", "talked", "toured",
+    "came",
+    "visited",
+    "met",
+    "held",
+    "travelled",
+    "traveled",
+    "went",
+    "flew",
+    "arrived",
+    "spoke",
+    "signed",
+    "hosted",
+    "received",
+    "welcomed",
+    "was",
+    "were",
+    "had",
+    "last",
+    "ago",
+    "earlier",
+    "attended",
+    "called",
+    "phoned",
+    "telephoned",
+    "talked",
+    "toured",
 ];
 
 /// The year in which month `m` is nearest to the publication date, or the
