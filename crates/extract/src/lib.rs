@@ -283,10 +283,12 @@ pub fn extract(
                         add_candidate(&mut own, &mut recent, &context, article, c, lead);
                     }
                 } else {
-                    match read(sentence) {
+                    match read(sentence.clone()) {
                         Reported::Event(c) => {
                             remember(&c);
-                            add_candidate(&mut own, &mut recent, &context, article, c, lead)
+                            for c in recalled_again(&doc.text[sentence.clone()], c, doc.published) {
+                                add_candidate(&mut own, &mut recent, &context, article, c, lead)
+                            }
                         }
                         Reported::Claim(c) => claims.push(c),
                         Reported::Nothing => {}
@@ -572,6 +574,32 @@ fn add_candidate(
         group: None,
         status: c.status,
     });
+}
+
+/// "Lula visited the country in 2004 and again in 2009", "following trips
+/// in 2015 and in November 2017": a sentence that recalls the same kind of
+/// event at several past months or years is one event at each.
+fn recalled_again(sentence: &str, c: Candidate, published: PartialDate) -> Vec<Candidate> {
+    let Some(dates) = c.dates else {
+        return vec![c];
+    };
+    let coarse = |d: &DateRange| d.end.is_none() && d.start.precision() != Precision::Day;
+    let mut all: Vec<DateRange> = Vec::new();
+    for f in when::find(sentence, published) {
+        if coarse(&f.dates) && f.dates.last_day() < published.first_day() && !all.contains(&f.dates)
+        {
+            all.push(f.dates);
+        }
+    }
+    if !coarse(&dates) || all.len() < 2 || !all.contains(&dates) {
+        return vec![c];
+    }
+    all.into_iter()
+        .map(|d| Candidate {
+            dates: Some(d),
+            ..c.clone()
+        })
+        .collect()
 }
 
 /// A trip is one event: a signing or a negotiation during one of the
@@ -1064,6 +1092,17 @@ mod tests {
             "Russian President Vladimir Putin urged calm. Chinese President Xi Jinping travelled to Moscow for talks with Putin.",
         );
         assert_eq!(found[0].1, "2023-03-25");
+    }
+
+    #[test]
+    fn a_sentence_recalling_visits_in_two_years_gives_two_visits() {
+        let found = events_in(
+            "2023-03-22",
+            "Chinese President Xi Jinping visited Moscow in 2013 and again in 2019.",
+        );
+        let starts: Vec<&str> = found.iter().map(|e| e.1.as_str()).collect();
+        assert_eq!(starts, ["2013", "2019"]);
+        assert!(found.iter().all(|e| e.0 == "042" && e.3 == ["xi-jinping"]));
     }
 
     #[test]
