@@ -780,7 +780,8 @@ fn date_of(s: &Sentence, context: &Context, kind: EventKind) -> (Option<DateRang
 /// A meeting is at a third location (044) on the sidelines or margins of
 /// something, when its place lies in a country none of the participants
 /// comes from, or, with their countries unknown, when the sentence speaks
-/// of a summit or forum.
+/// of a summit or forum. One in the home country of one side only, away
+/// from a summit, is the other side's visit (042).
 fn where_kind(
     s: &Sentence,
     context: &Context,
@@ -800,8 +801,15 @@ fn where_kind(
         Some(c) if !sides.is_empty() => !sides.contains(&c),
         _ => s.has(THIRD_PLACE).is_some(),
     };
+    // "Kishida and Albanese held talks in Perth": a meeting in the home
+    // country of one side and not the other's is a visit by the other.
+    let at_home_of_one = place_country.is_some_and(|c| {
+        sides.len() == participants.len() && sides.contains(&c) && sides.iter().any(|s| *s != c)
+    });
     if third || s.any(&["sidelines", "margins"]) {
         EventKind::MeetThirdLocation
+    } else if at_home_of_one && s.has(THIRD_PLACE).is_none() {
+        EventKind::Visit
     } else {
         kind
     }
@@ -1173,6 +1181,12 @@ mod tests {
             "044"
         );
         assert_eq!(
+            kind(
+                "Chinese President Xi Jinping met Russian President Vladimir Putin in the Kremlin."
+            ),
+            "042"
+        );
+        assert_eq!(
             kind("President Xi Jinping met President Vladimir Putin in the Kremlin."),
             "040"
         );
@@ -1239,7 +1253,7 @@ mod tests {
             ),
             [
                 "036 - [Xi Jinping, Vladimir Putin] host=Russia",
-                "040 2023-03 [Xi Jinping, Vladimir Putin] host=Russia",
+                "042 2023-03 [Xi Jinping, Vladimir Putin] host=Russia",
             ]
         );
     }
@@ -1316,7 +1330,8 @@ mod tests {
                 "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Tuesday, spokesperson Mao Ning said.",
                 "2023-03-22"
             ),
-            ["040 2023-03-21 [Xi Jinping, Vladimir Putin] host=Russia"]
+            // Xi meeting Putin in Moscow is Xi's visit.
+            ["042 2023-03-21 [Xi Jinping, Vladimir Putin] host=Russia"]
         );
     }
 
