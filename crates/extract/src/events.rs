@@ -113,6 +113,8 @@ const VISIT: &[&str] = &[
     "journey",
     "came",
     "comes",
+    "returned",
+    "returns",
 ];
 const MEET: &[&str] = &[
     "met",
@@ -233,13 +235,13 @@ impl<'a> Sentence<'a> {
 
     /// "Xi visits Moscow" reports a visit; "flights and visits by officials"
     /// does not: "visits" counts only after a name. "came to Beijing" is a
-    /// visit; "came as", "came after" are not.
+    /// visit; "came as", "came after" are not, nor "returned home".
     fn generic(&self, i: usize) -> bool {
         let lower = self.lower;
         lower[i] == "visits"
             && i.checked_sub(1)
                 .is_none_or(|p| !self.word(p).starts_with(char::is_uppercase))
-            || matches!(lower[i].as_str(), "came" | "comes")
+            || matches!(lower[i].as_str(), "came" | "comes" | "returned" | "returns")
                 && lower.get(i + 1).is_none_or(|n| n != "to")
     }
 
