@@ -81,6 +81,7 @@ pub const ROLES: &[&str] = &[
     "vice",
     "deputy",
     "lord",
+    "pm",
     "sir",
     "dame",
     "baroness",

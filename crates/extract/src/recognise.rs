@@ -162,7 +162,20 @@ fn name_run(text: &str, ws: &[Word], from: usize, taken: &[Range<usize>]) -> Vec
             w.strip_prefix(a)
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase))
         });
+        // "S Jaishankar", "MM Naravane", "JD Vance": initials in capitals
+        // open a name when a capitalised word follows.
+        let initials = run
+            .iter()
+            .all(|&r: &usize| !ws[r].text(text).chars().any(char::is_lowercase))
+            && (1..=3).contains(&w.chars().count())
+            && w.chars().all(char::is_uppercase)
+            && ws.get(k + 1).is_some_and(|n| {
+                n.is_capitalised(text)
+                    && n.text(text).chars().any(char::is_lowercase)
+                    && adjacent(text, &ws[k], n)
+            });
         if !(ws[k].is_capitalised(text) && w.chars().any(char::is_lowercase) && !joiner
+            || initials
             || particle
             || article_joined && !run.is_empty())
         {
@@ -849,6 +862,15 @@ mod tests {
             people,
             ["Ana Ruiz", "Syed Amir Khan", "Mohamed bin Zayed Al Nahyan"]
         );
+        let (list, _) = found(
+            "External Affairs Minister S Jaishankar met PM Modi and Vice-President JD Vance.",
+        );
+        let people: Vec<&str> = list
+            .iter()
+            .filter(|(_, w)| w.starts_with("person:"))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(people, ["S Jaishankar", "Modi", "JD Vance"]);
     }
 
     #[test]
