@@ -44,6 +44,9 @@ pub struct Candidate {
     /// Monday") or going on as the article is written ("is on a three-day
     /// visit"); `None` for one that is over.
     pub status: Option<EventStatus>,
+    /// Whether the sentence names a visitor only by the role ("the
+    /// visiting minister", "his guest", "the visitor").
+    pub names_the_guest: bool,
 }
 
 /// What one sentence reports.
@@ -278,7 +281,14 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     let (host, place) = destination(&s, context, kind, &nationalities);
     let participants = sides(&s, context, kind, trigger, people, host, &stands_for_person);
     let names_a_group = names_a_group(&s, &participants);
-    if participants.is_empty() && !names_a_group {
+    let guest = s.lower.windows(2).any(|w| {
+        matches!(w[0].as_str(), "the" | "his" | "her" | "their")
+            && matches!(
+                w[1].as_str(),
+                "visiting" | "guest" | "guests" | "visitor" | "visitors"
+            )
+    });
+    if participants.is_empty() && !names_a_group && !guest {
         return Reported::Nothing;
     }
     let (dates, dated) = date_of(&s, context, kind);
@@ -295,6 +305,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             "visit" | "trip" | "journey" | "tour" | "talks" | "meeting" | "summit" | "call"
         );
     Reported::Event(Candidate {
+        names_the_guest: guest,
         status,
         names_a_group,
         refers_back,

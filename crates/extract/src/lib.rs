@@ -471,6 +471,22 @@ fn add_candidate(
             }
         }
     }
+    // "the visiting minister", "his guest": the visitor of the article's
+    // latest visit.
+    if c.names_the_guest {
+        let visitor = own
+            .iter()
+            .rev()
+            .find(|d| kind_group(d.kind) == EventKind::Visit)
+            .and_then(|d| d.participants.first())
+            .filter(|v| is_person(v, context.gazetteer) && !c.participants.contains(v));
+        if let Some(v) = visitor {
+            c.participants.insert(0, v.clone());
+        }
+    }
+    if c.participants.is_empty() {
+        return;
+    }
     *recent = Some((c.participants.clone(), c.dates));
     if let Some(d) = own.last_mut() {
         if stand_for_countries(&c, d, context) {
@@ -1103,6 +1119,17 @@ mod tests {
         let starts: Vec<&str> = found.iter().map(|e| e.1.as_str()).collect();
         assert_eq!(starts, ["2013", "2019"]);
         assert!(found.iter().all(|e| e.0 == "042" && e.3 == ["xi-jinping"]));
+    }
+
+    #[test]
+    fn the_visiting_minister_is_the_visitor() {
+        let found = events_in(
+            "2023-03-22",
+            "Chinese President Xi Jinping arrived in Moscow on Monday. \
+             The visiting leader then held talks with President Vladimir Putin.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].3, ["xi-jinping", "vladimir-putin"]);
     }
 
     #[test]
