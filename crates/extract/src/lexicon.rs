@@ -342,7 +342,7 @@ pub fn head(word: &str) -> Option<Head> {
         | "Association" | "Federation" | "School" | "College" | "Conference" | "Programme"
         | "Program" | "Coalition" | "Group" | "Press" | "Television" | "Radio" | "Times"
         | "Post" | "Herald" | "Tribune" | "Gazette" | "Journal" | "Network" | "Institution"
-        | "Chamber" | "Board" | "Society" | "Relations" | "Cooperation" => Some(Head::Body),
+        | "Chamber" | "Board" | "Society" => Some(Head::Body),
         "Palace" | "House" | "Airport" | "Airbase" | "Base" | "Centre" | "Center" | "Hall"
         | "Temple" | "Square" | "Sea" | "Ocean" | "Bay" | "Island" | "Islands" | "Mountains"
         | "River" | "Cosmodrome" | "Hotel" | "Stadium" | "Park" | "Street" | "Avenue"

@@ -458,10 +458,22 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
             if is_role(w) && !matches!(ws[k - 1].text(text), "the" | "of") {
                 break;
             }
-            let joins_on = CONNECTORS.contains(&w)
-                && ws
-                    .get(k + 1)
-                    .is_some_and(|n| n.is_capitalised(text) && adjacent(text, &ws[k], n));
+            // "of", "for", "and" join; "on" only right after a head word
+            // ("Council on Foreign Relations"), "the" only after "of"; and
+            // never before a weekday or a month ("White House on Monday").
+            let prev = ws[k - 1].text(text);
+            let may_join = match w {
+                "on" => lexicon::head(prev).is_some(),
+                "the" => prev == "of",
+                _ => CONNECTORS.contains(&w),
+            };
+            let joins_on = may_join
+                && ws.get(k + 1).is_some_and(|n| {
+                    n.is_capitalised(text)
+                        && adjacent(text, &ws[k], n)
+                        && !crate::when::WEEKDAYS.contains(&n.text(text))
+                        && !explorer_corpus::dates::MONTH_NAMES.contains(&n.text(text))
+                });
             if !(ws[k].is_capitalised(text) || joins_on) {
                 break;
             }
@@ -469,17 +481,27 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
             k += 1;
         }
         let next = k;
-        // Leading sentence words go: "The Ministry", "After Foreign Ministry talks".
-        while run.first().is_some_and(|&f| is_opener(ws[f].text(text))) {
+        // Leading sentence words, titles and connectors go: "The
+        // Ministry", "After Foreign Ministry talks", "Chief of Army".
+        while run.first().is_some_and(|&f| {
+            let w = ws[f].text(text);
+            is_opener(w) || is_role(w) || CONNECTORS.contains(&w)
+        }) {
             run.remove(0);
         }
-        let Some(h) = run
+        let Some(mut h) = run
             .iter()
             .rposition(|&r| lexicon::head(ws[r].text(text)).is_some())
         else {
             i = next;
             continue;
         };
+        // "President Donald Trump and European Commission": the name runs
+        // from the last "and" before its head word.
+        if let Some(and) = run[..h].iter().rposition(|&r| ws[r].text(text) == "and") {
+            run.drain(..=and);
+            h -= and + 1;
+        }
         let head_word = ws[run[h]].text(text);
         let head = lexicon::head(head_word);
         // After the head, only a complement led by a connector ("of the
@@ -846,6 +868,19 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_phrase_stops_before_a_weekday_and_starts_after_a_title_or_and() {
+        let (list, _) = found(
+            "He landed at Moscow Grand Airport on Sunday. Chief of Army Staff met President Ana Ruiz and Moscow Press Agency staff.",
+        );
+        let phrases: Vec<&str> = list
+            .iter()
+            .filter(|(_, w)| w.starts_with("place:") || w.starts_with("organisation:"))
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(phrases, ["Moscow Grand Airport", "Moscow Press Agency"]);
     }
 
     #[test]
