@@ -178,6 +178,20 @@ pub const NOT_NAMES: &[&str] = &[
     "Islands",
     "Minister",
     "President",
+    "Framework",
+    "Accords",
+    "Accord",
+    "Protocol",
+    "Charter",
+    "Convention",
+    "Pact",
+    "Plan",
+    "Deal",
+    "Process",
+    "Format",
+    "Doctrine",
+    "Corridor",
+    "Project",
 ];
 
 /// Whether a capitalised word is never part of a person's name: a word of

@@ -130,8 +130,10 @@ fn name_run(text: &str, ws: &[Word], from: usize, taken: &[Range<usize>]) -> Vec
         let inside_known = taken
             .iter()
             .any(|r| r.start < ws[k].range.end && ws[k].range.start < r.end);
+        // "Theresa May": a month ends a name that has begun.
+        let surname_month = !run.is_empty() && w == "May";
         if inside_known
-            || lexicon::is_not_a_name(w)
+            || lexicon::is_not_a_name(w) && !surname_month
             || OFFICE_WORDS.contains(&w)
             || is_role(w)
             || lexicon::head(w).is_some()
@@ -481,13 +483,45 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
             k += 1;
         }
         let next = k;
-        // Leading sentence words, titles and connectors go: "The
-        // Ministry", "After Foreign Ministry talks", "Chief of Army".
+        // Leading sentence words, a title before "of" and connectors go:
+        // "The Ministry", "After Foreign Ministry talks", "Chief of Army";
+        // "King Abdulaziz Military Academy" keeps its "King".
         while run.first().is_some_and(|&f| {
             let w = ws[f].text(text);
-            is_opener(w) || is_role(w) || CONNECTORS.contains(&w)
+            let before_of = run
+                .get(1)
+                .is_some_and(|&n| CONNECTORS.contains(&ws[n].text(text)));
+            is_opener(w) || is_role(w) && before_of || CONNECTORS.contains(&w)
         }) {
             run.remove(0);
+        }
+        // "Schloss Meseberg", "Mount Fuji", "Lake Issyk-Kul": a place.
+        let lead = run
+            .first()
+            .is_some_and(|&f| lexicon::PLACE_LEADS.contains(&ws[f].text(text)));
+        if lead && run.len() >= 2 {
+            let end = run
+                .iter()
+                .position(|&r| CONNECTORS.contains(&ws[r].text(text)))
+                .unwrap_or(run.len());
+            if end >= 2 {
+                let range = ws[run[0]].range.start..ws[run[end - 1]].range.end;
+                let crosses = known.iter().any(|m| {
+                    m.range.start < range.end
+                        && range.start < m.range.end
+                        && (m.range.start < range.start || m.range.end > range.end)
+                });
+                if !crosses {
+                    let name = text[range.clone()].to_string();
+                    let target = match gazetteer.lookup(&name) {
+                        Some(ix) => Target::Known(ix),
+                        None => Target::Other(EntityKind::Place, name),
+                    };
+                    phrases.push(Found { range, target });
+                }
+            }
+            i = next;
+            continue;
         }
         let Some(mut h) = run
             .iter()
@@ -498,9 +532,17 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
         };
         // "President Donald Trump and European Commission": the name runs
         // from the last "and" before its head word.
+        // Only when a title or a given name stands before the "and":
+        // "European Border and Coast Guard Agency" stays whole.
         if let Some(and) = run[..h].iter().rposition(|&r| ws[r].text(text) == "and") {
-            run.drain(..=and);
-            h -= and + 1;
+            let people_before = run[..and].iter().any(|&r| {
+                let w = ws[r].text(text);
+                is_role(w) || lexicon::is_given_name(w)
+            });
+            if people_before {
+                run.drain(..=and);
+                h -= and + 1;
+            }
         }
         let head_word = ws[run[h]].text(text);
         let head = lexicon::head(head_word);
@@ -729,29 +771,60 @@ fn short_references(text: &str, ws: &[Word], mentions: &[Found]) -> Vec<Found> {
         if parts.len() < 2 {
             continue;
         }
-        let mut forms = vec![parts[0]];
+        let mut forms = vec![parts[0].to_string()];
+        // "von der Leyen", "da Silva": the surname keeps its particles.
+        let mut tail = parts.len() - 1;
+        while tail > 1 && PARTICLES.contains(&parts[tail - 1]) {
+            tail -= 1;
+        }
         if parts[parts.len() - 1].chars().count() >= 3 {
-            forms.push(parts[parts.len() - 1]);
+            forms.push(parts[tail..].join(" "));
         }
         for form in forms {
-            if PARTICLES.contains(&form) {
+            if PARTICLES.contains(&form.as_str()) {
                 continue;
             }
             // A short name two people share goes to the one named first,
             // whom news style then calls by it ("Biden" after "President
             // Joe Biden" and, later, "first lady Jill Biden").
-            short
-                .entry(form.to_string())
-                .or_insert_with(|| Some(name.clone()));
+            // "Von der Leyen" opening a sentence.
+            if form.starts_with(char::is_lowercase) {
+                let mut cs = form.chars();
+                let capital: String = cs
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(cs)
+                    .collect();
+                short.entry(capital).or_insert_with(|| Some(name.clone()));
+            }
+            short.entry(form).or_insert_with(|| Some(name.clone()));
         }
     }
     let mut out = Vec::new();
-    for w in ws {
-        if let Some(Some(name)) = short.get(w.text(text)) {
-            out.push(Found {
-                range: w.range.clone(),
-                target: Target::Person(name.clone()),
-            });
+    let mut i = 0;
+    while i < ws.len() {
+        // The longest form that starts here, of up to three words.
+        let hit = (1..=3).rev().find_map(|n| {
+            let last = ws.get(i + n - 1)?;
+            if (i + 1..i + n).any(|k| !adjacent(text, &ws[k - 1], &ws[k])) {
+                return None;
+            }
+            let form = &text[ws[i].range.start..last.range.end];
+            match short.get(form) {
+                Some(Some(name)) => Some((n, name.clone())),
+                _ => None,
+            }
+        });
+        match hit {
+            Some((n, name)) => {
+                out.push(Found {
+                    range: ws[i].range.start..ws[i + n - 1].range.end,
+                    target: Target::Person(name),
+                });
+                i += n;
+            }
+            None => i += 1,
         }
     }
     out
@@ -761,19 +834,23 @@ fn short_references(text: &str, ws: &[Word], mentions: &[Found]) -> Vec<Found> {
 /// ("President Putin", "von der Leyen", "Faisal bin Farhan") whose words
 /// begin or end exactly one fuller name becomes that name.
 pub fn unify_people(mentions: &mut [Found]) {
-    let full: Vec<String> = mentions
+    let mut full: Vec<String> = mentions
         .iter()
         .filter_map(|m| match &m.target {
             Target::Person(n) if n.contains(' ') => Some(n.clone()),
             _ => None,
         })
         .collect();
+    full.sort();
+    full.dedup();
     for m in mentions.iter_mut() {
         let Target::Person(name) = &m.target else {
             continue;
         };
-        let short: Vec<&str> = name.split(' ').collect();
+        let lower = name.to_lowercase();
+        let short: Vec<&str> = lower.split(' ').collect();
         let mut fuller = full.iter().filter(|f| {
+            let f = f.to_lowercase();
             let parts: Vec<&str> = f.split(' ').collect();
             parts.len() > short.len() && (parts.starts_with(&short) || parts.ends_with(&short))
         });
@@ -794,6 +871,26 @@ mod tests {
     fn found(text: &str) -> (Vec<(String, String)>, Recognised) {
         let g = gazetteer();
         let r = recognise(text, &g, None);
+        let list = r
+            .mentions
+            .iter()
+            .map(|m| {
+                let what = match &m.target {
+                    Target::Known(ix) => g.entries[*ix].entry.entity.id.clone(),
+                    Target::Person(n) => format!("person:{n}"),
+                    Target::Other(k, n) => format!("{}:{n}", k.code()),
+                };
+                (text[m.range.clone()].to_string(), what)
+            })
+            .collect();
+        (list, r)
+    }
+
+    /// [`found`] after [`unify_people`].
+    fn found_unified(text: &str) -> (Vec<(String, String)>, Recognised) {
+        let g = gazetteer();
+        let mut r = recognise(text, &g, None);
+        unify_people(&mut r.mentions);
         let list = r
             .mentions
             .iter()
@@ -881,6 +978,24 @@ mod tests {
             .map(|(s, _)| s.as_str())
             .collect();
         assert_eq!(phrases, ["Moscow Grand Airport", "Moscow Press Agency"]);
+    }
+
+    #[test]
+    fn surnames_keep_their_particles_and_a_month_can_end_a_name() {
+        let (list, _) = found_unified(
+            "President Ursula von der Leyen met Prime Minister Theresa May at Schloss Meseberg. Von der Leyen and May spoke; von der Leyen left.",
+        );
+        assert_eq!(
+            list,
+            [
+                pair("Ursula von der Leyen", "person:Ursula von der Leyen"),
+                pair("Theresa May", "person:Theresa May"),
+                pair("Schloss Meseberg", "place:Schloss Meseberg"),
+                pair("Von der Leyen", "person:Ursula von der Leyen"),
+                pair("May", "person:Theresa May"),
+                pair("von der Leyen", "person:Ursula von der Leyen"),
+            ]
+        );
     }
 
     #[test]
