@@ -902,7 +902,13 @@ fn tense(
             "possible",
             "proposed",
         ]);
-        return if kind == EventKind::Visit && near && !vague {
+        // So does a meeting announced for a near day ("is due to meet
+        // Erdoğan on Wednesday on the margins of the summit").
+        let in_person = matches!(
+            kind,
+            EventKind::Visit | EventKind::Consult | EventKind::MeetThirdLocation
+        );
+        return if in_person && near && !vague {
             (kind, Some(EventStatus::Announced))
         } else {
             (EventKind::IntentToMeet, None)
@@ -1152,6 +1158,10 @@ mod tests {
             ("042", Some("under-way"))
         );
         assert_eq!(tense_of("Xi visited Moscow on Monday."), ("042", None));
+        assert_eq!(
+            tense_of("Xi will meet Putin on Monday."),
+            ("040", Some("announced"))
+        );
     }
 
     #[test]
