@@ -97,6 +97,34 @@ pub async fn paste_an_article(client: &Client) -> Check {
             found.events.len()
         )
     })?;
+    // The same events, word for word, as the extractor (and so the
+    // `extract` command, which runs it over the same gazetteer) writes them,
+    // and the same marked words.
+    let mut shown = Vec::new();
+    for e in find_all(client, "li.paste-event > p:nth-of-type(2)").await? {
+        shown.push(e.text().await.map_err(|e| e.to_string())?);
+    }
+    let written: Vec<&str> = found.events.iter().map(|e| e.summary.as_str()).collect();
+    ensure(shown == written, || {
+        format!("the page lists the events {shown:?}, the extractor writes {written:?}")
+    })?;
+    let mut marked = Vec::new();
+    for m in &marks {
+        marked.push(m.text().await.map_err(|e| e.to_string())?);
+    }
+    let texts: Vec<String> = found
+        .mentions
+        .iter()
+        .map(|m| {
+            TEXT.chars()
+                .skip(m.start as usize)
+                .take((m.end - m.start) as usize)
+                .collect()
+        })
+        .collect();
+    ensure(marked == texts, || {
+        format!("the page marks {marked:?}, the extractor finds {texts:?}")
+    })?;
 
     let violations = crate::look::axe(client).await?;
     ensure(violations.is_empty(), || {
