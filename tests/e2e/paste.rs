@@ -42,10 +42,18 @@ pub async fn paste_an_article(client: &Client) -> Check {
     let read = |name: &str| {
         std::fs::read_to_string(root().join("public/data").join(name)).map_err(|e| e.to_string())
     };
-    let (list, places) = (read("gazetteer.json")?, read("places.json")?);
+    let (list, places, regions) = (
+        read("gazetteer.json")?,
+        read("places.json")?,
+        read("regions.json")?,
+    );
     let (gazetteer, _) = Gazetteer::build(
         &corpus::entity_records(&bundled),
-        &[("gazetteer", &list), ("places", &places)],
+        &[
+            ("gazetteer", &list),
+            ("places", &places),
+            ("regions", &regions),
+        ],
     )?;
     let doc = Document {
         id: "added".into(),

@@ -5,10 +5,11 @@
 pub mod synthetic;
 
 /// The default gazetteer, the files the page's extractor fetches from
-/// `data/gazetteer.json` (written by hand) and `data/places.json` (cities
-/// from GeoNames, made by `tools/lexicons.py`), built into the commands so
-/// they run anywhere.
-pub const DEFAULT_GAZETTEER: [(&str, &str); 2] = [
+/// `data/gazetteer.json` (written by hand), `data/places.json` (cities from
+/// GeoNames) and `data/regions.json` (states and provinces from ISO
+/// 3166-2), the last two made by `tools/lexicons.py`, built into the
+/// commands so they run anywhere.
+pub const DEFAULT_GAZETTEER: [(&str, &str); 3] = [
     (
         "default gazetteer",
         include_str!("../../../public/data/gazetteer.json"),
@@ -16,5 +17,9 @@ pub const DEFAULT_GAZETTEER: [(&str, &str); 2] = [
     (
         "default places",
         include_str!("../../../public/data/places.json"),
+    ),
+    (
+        "default regions",
+        include_str!("../../../public/data/regions.json"),
     ),
 ];

@@ -15,8 +15,13 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
 use explorer_extract::request::{answer, READY};
 
 /// Where the default gazetteer's files live, relative to the worker's
-/// script: the hand-written one, and the cities from GeoNames.
-const GAZETTEER_URLS: [&str; 2] = ["data/gazetteer.json", "data/places.json"];
+/// script: the hand-written one, the cities from GeoNames and the states
+/// and provinces from ISO 3166-2.
+const GAZETTEER_URLS: [&str; 3] = [
+    "data/gazetteer.json",
+    "data/places.json",
+    "data/regions.json",
+];
 
 /// Installs the message handler; called from the worker's `main`.
 pub fn serve() {
