@@ -99,6 +99,16 @@ def slug(name: str) -> str:
     return out or "place"
 
 
+def take_id(taken: set, name: str, qualifier: str):
+    """The slug of `name`, or of `name` and `qualifier` when that is taken;
+    None when both are. The id returned is marked taken."""
+    for id_ in (slug(name), f"{slug(name)}-{qualifier}"):
+        if id_ not in taken:
+            taken.add(id_)
+            return id_
+    return None
+
+
 def main() -> None:
     own = json.loads((ROOT / "public/data/gazetteer.json").read_text())
     taken_names = {n for e in own for n in [e["name"], *e.get("aliases", [])]}
@@ -140,12 +150,9 @@ def main() -> None:
         seen.add(name)
         if c["population"] >= LARGE:
             large_cities.add(name.lower())
-        id_ = slug(name)
-        if id_ in taken_ids:
-            id_ = f"{id_}-{c['countrycode'].lower()}"
-        if id_ in taken_ids:
+        id_ = take_id(taken_ids, name, c["countrycode"].lower())
+        if id_ is None:
             continue
-        taken_ids.add(id_)
         places.append(
             {"id": id_, "kind": "place", "name": name, "country": country_of_iso[c["countrycode"]]}
         )
@@ -203,12 +210,9 @@ def main() -> None:
         if name in seen:
             continue
         seen.add(name)
-        id_ = slug(name)
-        if id_ in taken_ids:
-            id_ = f"{id_}-{slug(country)}"
-        if id_ in taken_ids:
+        id_ = take_id(taken_ids, name, slug(country))
+        if id_ is None:
             continue
-        taken_ids.add(id_)
         entry = {"id": id_, "kind": "place", "name": name}
         if len(countries_of[name]) == 1:
             entry["country"] = country
