@@ -47,6 +47,9 @@ pub struct Candidate {
     /// Whether the sentence names a visitor only by the role ("the
     /// visiting minister", "his guest", "the visitor").
     pub names_the_guest: bool,
+    /// Every distinct month or year before publication the sentence names,
+    /// for one that recalls several events ("in 2004 and again in 2009").
+    pub recalled: Vec<DateRange>,
 }
 
 /// What one sentence reports.
@@ -291,7 +294,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     if participants.is_empty() && !names_a_group && !guest {
         return Reported::Nothing;
     }
-    let (dates, dated) = date_of(&s, context, kind);
+    let (dates, dated, recalled) = date_of(&s, context, kind);
     let kind = where_kind(&s, context, kind, &participants, place.as_ref());
     let (kind, status) = tense(&s, context, kind, trigger, dates);
     let refers_back = !dated
@@ -305,6 +308,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
             "visit" | "trip" | "journey" | "tour" | "talks" | "meeting" | "summit" | "call"
         );
     Reported::Event(Candidate {
+        recalled,
         names_the_guest: guest,
         status,
         names_a_group,
@@ -711,15 +715,30 @@ fn names_a_group(s: &Sentence, participants: &[Target]) -> bool {
 /// date it when that word only refers back ("the talks").
 const NEAR: usize = 40;
 
-/// The event's dates, and whether the sentence dates it near the words
-/// that name it (within [`NEAR`]). The
+/// The event's dates, whether the sentence dates it near the words that
+/// name it (within [`NEAR`]), and the months and years before publication
+/// it names. The
 /// date nearest a word that names the event is its date: "spoke on Monday
 /// ... in a call in July" dates the call in July. "since 2013", "until
 /// May" are the edge of a period, not the event's date. "a three-day
 /// visit" gives the end.
-fn date_of(s: &Sentence, context: &Context, kind: EventKind) -> (Option<DateRange>, bool) {
+fn date_of(
+    s: &Sentence,
+    context: &Context,
+    kind: EventKind,
+) -> (Option<DateRange>, bool, Vec<DateRange>) {
     let body = s.body();
     let found_dates = when::find(body, context.published);
+    let mut recalled: Vec<DateRange> = Vec::new();
+    for f in &found_dates {
+        let coarse = f.dates.end.is_none() && f.dates.start.precision() != Precision::Day;
+        if coarse
+            && f.dates.last_day() < context.published.first_day()
+            && !recalled.contains(&f.dates)
+        {
+            recalled.push(f.dates);
+        }
+    }
     let trigger_list: &[&str] = match kind {
         EventKind::Telephone => PHONE,
         EventKind::SignAgreement => SIGN,
@@ -787,7 +806,7 @@ fn date_of(s: &Sentence, context: &Context, kind: EventKind) -> (Option<DateRang
             }
         }
     }
-    (dates, dated)
+    (dates, dated, recalled)
 }
 
 /// A meeting is at a third location (044) on the sidelines or margins of
@@ -1139,7 +1158,7 @@ mod tests {
         let tense_of = |text: &str| {
             phase(text, |s, c| {
                 let (kind, trigger) = kind_of(s).unwrap();
-                let (dates, _) = date_of(s, c, kind);
+                let (dates, _, _) = date_of(s, c, kind);
                 let (kind, status) = tense(s, c, kind, trigger, dates);
                 (kind.code(), status.map(|s| s.code()))
             })

@@ -232,13 +232,16 @@ pub fn extract(
             });
         }
         if doc.slides.is_empty() {
-            let lead = lead_day(&doc.text, doc.published);
+            let sentences = text::sentences(&doc.text);
+            let lead = sentences.first().map_or(doc.published, |first| {
+                lead_day(&doc.text[first.clone()], doc.published)
+            });
             // Who the previous sentence was about, for one opening with "He".
             let mut subject: Option<&Target> = None;
             // Who took part in the event read last, and when, for "the two"
             // and "both sides".
             let mut recent: Option<(Vec<Target>, Option<DateRange>)> = None;
-            for sentence in text::sentences(&doc.text) {
+            for sentence in sentences {
                 let context = events::Context { subject, ..context };
                 let read = |range: Range<usize>| events::read_sentence(&doc.text, range, &context);
                 // "Yoon went to Tokyo in March, and Kishida returned the
@@ -283,10 +286,10 @@ pub fn extract(
                         add_candidate(&mut own, &mut recent, &context, article, c, lead);
                     }
                 } else {
-                    match read(sentence.clone()) {
+                    match read(sentence) {
                         Reported::Event(c) => {
                             remember(&c);
-                            for c in recalled_again(&doc.text[sentence.clone()], c, doc.published) {
+                            for c in recalled_again(c) {
                                 add_candidate(&mut own, &mut recent, &context, article, c, lead)
                             }
                         }
@@ -419,15 +422,12 @@ fn stand_for_countries(c: &Candidate, d: &Draft, context: &events::Context) -> b
     theirs.peek().is_some() && theirs.all(|n| countries.contains(n))
 }
 
-/// The day the article's first sentence gives ("on Friday"), in the week
+/// The day an article's first sentence gives ("on Friday"), in the week
 /// before publication, or else the publication day: an event the text does
 /// not date is dated by it. News leads with the day of the event it
 /// reports, published a day or two later.
-fn lead_day(text: &str, published: PartialDate) -> PartialDate {
-    let Some(first) = text::sentences(text).into_iter().next() else {
-        return published;
-    };
-    when::find(&text[first], published)
+fn lead_day(first_sentence: &str, published: PartialDate) -> PartialDate {
+    when::find(first_sentence, published)
         .into_iter()
         .map(|f| f.dates)
         .find(|d| {
@@ -505,8 +505,6 @@ fn add_candidate(
             return;
         }
     }
-    // People met during a visit join it; a call or a signing with someone
-    // else is another event.
     // Two visits are one trip only when the visitor of the one read now
     // (named first) is among the other's people: von der Leyen joining
     // Macron's talks in Beijing made a trip of her own.
@@ -517,6 +515,8 @@ fn add_candidate(
                 .first()
                 .is_some_and(|v| is_person(v, context.gazetteer) && !d.participants.contains(v))
     };
+    // People met during a visit join it; a call or a signing with someone
+    // else is another event.
     let shares_people = |d: &Draft| {
         if own_visitor(d) {
             false
@@ -595,27 +595,19 @@ fn add_candidate(
 /// "Lula visited the country in 2004 and again in 2009", "following trips
 /// in 2015 and in November 2017": a sentence that recalls the same kind of
 /// event at several past months or years is one event at each.
-fn recalled_again(sentence: &str, c: Candidate, published: PartialDate) -> Vec<Candidate> {
-    let Some(dates) = c.dates else {
-        return vec![c];
-    };
+fn recalled_again(c: Candidate) -> Vec<Candidate> {
     let coarse = |d: &DateRange| d.end.is_none() && d.start.precision() != Precision::Day;
-    let mut all: Vec<DateRange> = Vec::new();
-    for f in when::find(sentence, published) {
-        if coarse(&f.dates) && f.dates.last_day() < published.first_day() && !all.contains(&f.dates)
-        {
-            all.push(f.dates);
-        }
+    match c.dates {
+        Some(dates) if coarse(&dates) && c.recalled.len() >= 2 && c.recalled.contains(&dates) => c
+            .recalled
+            .iter()
+            .map(|&d| Candidate {
+                dates: Some(d),
+                ..c.clone()
+            })
+            .collect(),
+        _ => vec![c],
     }
-    if !coarse(&dates) || all.len() < 2 || !all.contains(&dates) {
-        return vec![c];
-    }
-    all.into_iter()
-        .map(|d| Candidate {
-            dates: Some(d),
-            ..c.clone()
-        })
-        .collect()
 }
 
 /// A trip is one event: a signing or a negotiation during one of the

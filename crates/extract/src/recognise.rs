@@ -445,6 +445,23 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
             .iter()
             .find(|m| m.range.start <= w.range.start && w.range.end <= m.range.end)
     };
+    // The phrase at `range`, unless a name the gazetteer knows crosses its
+    // edge or is the phrase itself: that name keeps its place.
+    let phrase = |range: Range<usize>, kind: EntityKind| {
+        let crosses = known.iter().any(|m| {
+            m.range.start < range.end
+                && range.start < m.range.end
+                && (m.range.start < range.start || m.range.end > range.end || m.range == range)
+        });
+        (!crosses).then(|| {
+            let name = text[range.clone()].to_string();
+            let target = match gazetteer.lookup(&name) {
+                Some(ix) => Target::Known(ix),
+                None => Target::Other(kind, name),
+            };
+            Found { range, target }
+        })
+    };
     let mut phrases: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -506,19 +523,7 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
                 .unwrap_or(run.len());
             if end >= 2 {
                 let range = ws[run[0]].range.start..ws[run[end - 1]].range.end;
-                let crosses = known.iter().any(|m| {
-                    m.range.start < range.end
-                        && range.start < m.range.end
-                        && (m.range.start < range.start || m.range.end > range.end)
-                });
-                if !crosses {
-                    let name = text[range.clone()].to_string();
-                    let target = match gazetteer.lookup(&name) {
-                        Some(ix) => Target::Known(ix),
-                        None => Target::Other(EntityKind::Place, name),
-                    };
-                    phrases.push(Found { range, target });
-                }
+                phrases.extend(phrase(range, EntityKind::Place));
             }
             i = next;
             continue;
@@ -594,26 +599,12 @@ fn with_phrases(text: &str, ws: &[Word], gazetteer: &Gazetteer, known: Vec<Found
             continue;
         }
         let range = ws[span[0]].range.start..ws[span[span.len() - 1]].range.end;
-        // A name the gazetteer knows that crosses the phrase's edge, or is
-        // the phrase itself, keeps its place.
-        let crosses = known.iter().any(|m| {
-            m.range.start < range.end
-                && range.start < m.range.end
-                && (m.range.start < range.start || m.range.end > range.end || m.range == range)
-        });
-        if !crosses {
-            let name = text[range.clone()].to_string();
-            let kind = if head == Some(Head::Place) {
-                EntityKind::Place
-            } else {
-                EntityKind::Organisation
-            };
-            let target = match gazetteer.lookup(&name) {
-                Some(ix) => Target::Known(ix),
-                None => Target::Other(kind, name),
-            };
-            phrases.push(Found { range, target });
-        }
+        let kind = if head == Some(Head::Place) {
+            EntityKind::Place
+        } else {
+            EntityKind::Organisation
+        };
+        phrases.extend(phrase(range, kind));
         i = next;
     }
     // The phrases win over the names inside them.
@@ -869,28 +860,21 @@ mod tests {
     }
 
     fn found(text: &str) -> (Vec<(String, String)>, Recognised) {
-        let g = gazetteer();
-        let r = recognise(text, &g, None);
-        let list = r
-            .mentions
-            .iter()
-            .map(|m| {
-                let what = match &m.target {
-                    Target::Known(ix) => g.entries[*ix].entry.entity.id.clone(),
-                    Target::Person(n) => format!("person:{n}"),
-                    Target::Other(k, n) => format!("{}:{n}", k.code()),
-                };
-                (text[m.range.clone()].to_string(), what)
-            })
-            .collect();
-        (list, r)
+        found_with(text, false)
     }
 
     /// [`found`] after [`unify_people`].
     fn found_unified(text: &str) -> (Vec<(String, String)>, Recognised) {
+        found_with(text, true)
+    }
+
+    /// Each mention's text and what it names, recognised in `text`.
+    fn found_with(text: &str, unify: bool) -> (Vec<(String, String)>, Recognised) {
         let g = gazetteer();
         let mut r = recognise(text, &g, None);
-        unify_people(&mut r.mentions);
+        if unify {
+            unify_people(&mut r.mentions);
+        }
         let list = r
             .mentions
             .iter()
