@@ -35,6 +35,8 @@ mod sheets;
 mod split;
 #[path = "e2e/timeline.rs"]
 mod timeline_e2e;
+#[path = "e2e/workspace.rs"]
+mod workspace;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -165,6 +167,20 @@ const SCENARIOS: &[(&str, ScenarioFn)] = &[
     }),
     ("a missing extractor is reported", |c, _| {
         Box::pin(paste::missing_extractor(c))
+    }),
+    (
+        "workspace: timeline, detail and evidence in view together",
+        |c, _| Box::pin(workspace::all_in_view(c)),
+    ),
+    ("timeline marks carry labels that do not overlap", |c, _| {
+        Box::pin(workspace::labelled_marks(c))
+    }),
+    (
+        "the keyboard steps through the timeline's events",
+        |c, _| Box::pin(workspace::keyboard_steps(c)),
+    ),
+    ("a one-year selection draws a short chart", |c, _| {
+        Box::pin(workspace::one_year_chart(c))
     }),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {

@@ -12,14 +12,15 @@ use super::events::{EventDetail, EventList};
 use super::fetch::{
     bytes_label, fetch_corpus, read_file, FetchError, Progress, Read, Split, BUNDLED_CORPUS_URL,
 };
-use super::filters::FilterPanel;
+use super::filters::{ActiveChips, FilterPanel};
 use super::overview_view::Overview;
 use super::paste::{AddArticle, PastePanel};
 use super::reader::ArticleReader;
-use super::state::{use_state, State};
+use super::state::{use_state, OpenArticle, Pane, State};
 use super::theme::ThemeToggle;
 use super::timeline_view::Timeline;
-use crate::corpus::{ArticleIx, Loaded};
+use crate::corpus::{ArticleIx, EntityIx, EventIx, Loaded};
+use crate::view_state::Tab;
 
 /// Reads a query parameter of the page's own URL.
 pub fn query_param(name: &str) -> Option<String> {
@@ -209,6 +210,14 @@ fn LoadProgress(progress: Progress) -> impl IntoView {
                 }.into_any(),
                 None => view! { <progress aria-label="Corpus loaded"></progress> }.into_any(),
             }}
+            // The shape of the workspace to come, so the page does not jump
+            // when it arrives.
+            <div class="skeleton" aria-hidden="true">
+                <div class="skeleton-filters"></div>
+                <div class="skeleton-timeline"></div>
+                <div class="skeleton-list"></div>
+                <div class="skeleton-detail"></div>
+            </div>
         </div>
     }
 }
@@ -257,33 +266,250 @@ fn Explorer(
         )
     });
     let empty = state.corpus.articles.is_empty() && state.corpus.events.is_empty();
+    show_choices_in_detail(&state);
+    let (pane, tab) = (state.pane, state.tab);
+    let (open, entity) = (state.open, state.entity);
+    let reading = move || open.with(Option::is_some) || entity.with(Option::is_some);
+    let filters_open = RwSignal::new(true);
+    let timeline_height = RwSignal::new(TIMELINE_HEIGHT);
     view! {
-        <Diagnostics />
-        <PastePanel />
-        {empty.then(|| view! {
-            <p class="empty-state corpus-empty">
-                "This corpus holds no articles and no events. Open another corpus file, or see what was dropped above."
-            </p>
-        })}
-        <div class="explorer">
+        <div class="explorer-top">
+            <Diagnostics />
+            <PastePanel />
+            {empty.then(|| view! {
+                <p class="empty-state corpus-empty">
+                    "This corpus holds no articles and no events. Open another corpus file, or see what was dropped above."
+                </p>
+            })}
+        </div>
+        <PaneBar />
+        <div
+            class="explorer"
+            data-pane=move || pane.get().code()
+            class:filters-closed=move || !filters_open.get()
+            style:--timeline-height=move || format!("{}px", timeline_height.get())
+        >
             <FilterPanel />
             <div class="workspace">
+                <div class="workspace-bar">
+                    <button
+                        type="button"
+                        class="filters-toggle"
+                        aria-controls="filter-panel"
+                        aria-expanded=move || filters_open.get().to_string()
+                        on:click=move |_| filters_open.update(|open| *open = !*open)
+                    >
+                        {move || if filters_open.get() { "Hide filters" } else { "Show filters" }}
+                    </button>
+                    <ActiveChips />
+                </div>
                 <Timeline />
+                <ResizeHandle height=timeline_height />
                 <div class="panes">
-                    <div class="results">
-                        <Overview />
-                        <EventDetail />
-                        <EventList />
-                        <ArticleList />
-                        <EntityIndex />
+                    <div class="list-pane">
+                        <Tabs />
+                        <div class="tab-body" id="tab-body" role="tabpanel" aria-labelledby=move || format!("tab-{}", tab.get().code())>
+                            {move || match tab.get() {
+                                Tab::Events => view! { <EventList /> <ArticleList /> }.into_any(),
+                                Tab::Entities => view! { <EntityIndex /> }.into_any(),
+                                Tab::Overview => view! { <Overview /> }.into_any(),
+                            }}
+                        </div>
                     </div>
-                    <div class="reader-column">
-                        <EntityPage />
-                        <ArticleReader />
+                    <div class="detail-pane" class:reading=reading>
+                        <DetailPlaceholder />
+                        <div class="detail-part">
+                            <EventDetail />
+                        </div>
+                        <div class="reader-part">
+                            <EntityPage />
+                            <ArticleReader />
+                        </div>
                     </div>
                 </div>
             </div>
         </div>
+    }
+}
+
+/// The timeline's height on wide screens until the user drags it, in CSS
+/// pixels.
+const TIMELINE_HEIGHT: f64 = 300.0;
+/// The least and most the timeline can be dragged to.
+const TIMELINE_RANGE: (f64, f64) = (140.0, 720.0);
+
+/// Choosing an event, an article or an entity brings the detail pane into
+/// view at phone widths, where only one pane shows at a time.
+fn show_choices_in_detail(state: &State) {
+    let (selected, open, entity, pane) = (state.selected, state.open, state.entity, state.pane);
+    // Only a choice made here: the view a link opens keeps its pane.
+    Effect::new(
+        move |previous: Option<(Option<EventIx>, Option<OpenArticle>, Option<EntityIx>)>| {
+            let now = (selected.get(), open.get(), entity.get());
+            if let Some(before) = previous {
+                let changed_to_some = (now.0.is_some() && now.0 != before.0)
+                    || (now.1.is_some() && now.1 != before.1)
+                    || (now.2.is_some() && now.2 != before.2);
+                if changed_to_some {
+                    pane.set(Pane::Detail);
+                }
+            }
+            now
+        },
+    );
+}
+
+/// At phone widths, the bar that picks the one pane in view.
+#[component]
+fn PaneBar() -> impl IntoView {
+    let state = use_state();
+    let pane = state.pane;
+    let buttons = Pane::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <button
+                    type="button"
+                    aria-pressed=move || (pane.get() == p).to_string()
+                    on:click=move |_| pane.set(p)
+                >
+                    {p.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <nav class="pane-bar" aria-label="Panes">{buttons}</nav> }
+}
+
+/// The tabs of the list pane: events, entities, overview.
+#[component]
+fn Tabs() -> impl IntoView {
+    let state = use_state();
+    let tab = state.tab;
+    let choose = move |t: Tab| {
+        tab.set(t);
+        // The chosen tab's button keeps the focus after the arrows move it.
+        if let Some(button) = document().get_element_by_id(&format!("tab-{}", t.code())) {
+            if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(button) {
+                let _ = button.focus();
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let at = Tab::ALL
+            .iter()
+            .position(|&t| t == tab.get_untracked())
+            .unwrap_or(0);
+        let n = Tab::ALL.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        choose(Tab::ALL[next]);
+    };
+    let buttons = Tab::ALL
+        .into_iter()
+        .map(|t| {
+            let chosen = move || tab.get() == t;
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    id=format!("tab-{}", t.code())
+                    aria-controls="tab-body"
+                    aria-selected=move || chosen().to_string()
+                    tabindex=move || if chosen() { "0" } else { "-1" }
+                    on:click=move |_| choose(t)
+                >
+                    {t.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="tabs" role="tablist" aria-label="Views" on:keydown=on_key>
+            {buttons}
+        </div>
+    }
+}
+
+/// What the detail pane says while nothing is chosen.
+#[component]
+fn DetailPlaceholder() -> impl IntoView {
+    let state = use_state();
+    let (selected, open, entity) = (state.selected, state.open, state.entity);
+    let nothing = move || {
+        selected.with(Option::is_none) && open.with(Option::is_none) && entity.with(Option::is_none)
+    };
+    move || {
+        nothing().then(|| {
+            view! {
+                <div class="detail-empty">
+                    <h2>"Nothing selected"</h2>
+                    <p>
+                        "Choose an event on the timeline or in the list to see who, when and where, with the sentences that say so. "
+                        "Follow a sentence to read it in its article here."
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+/// The bar under the timeline that sets its height: drag it, or focus it
+/// and use the up and down arrows.
+#[component]
+fn ResizeHandle(
+    /// The timeline's height in CSS pixels.
+    height: RwSignal<f64>,
+) -> impl IntoView {
+    let (least, most) = TIMELINE_RANGE;
+    let set = move |h: f64| height.set(h.clamp(least, most));
+    let grab = StoredValue::new(None::<(f64, f64)>);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        grab.set_value(Some((f64::from(ev.client_y()), height.get_untracked())));
+        if let Some(target) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        if let Some((from, start)) = grab.get_value() {
+            set(start + f64::from(ev.client_y()) - from);
+        }
+    };
+    let on_up = move |_: leptos::ev::PointerEvent| grab.set_value(None);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowUp" => -20.0,
+            "ArrowDown" => 20.0,
+            _ => return,
+        };
+        ev.prevent_default();
+        set(height.get_untracked() + step);
+    };
+    view! {
+        <div
+            class="timeline-resize"
+            role="separator"
+            tabindex="0"
+            aria-orientation="horizontal"
+            aria-label="Timeline height: drag, or use the up and down arrows"
+            aria-valuemin=least
+            aria-valuemax=most
+            aria-valuenow=move || height.get().round()
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:keydown=on_key
+        ></div>
     }
 }
 

@@ -60,9 +60,11 @@ pub fn EntityIndex() -> impl IntoView {
                             <button type="button" class="link-button" on:click=move |_| entity.set(Some(ix))>
                                 {e.name.clone()}
                             </button>
+                            {(!e.aliases.is_empty()).then(|| view! {
+                                <span class="aliases">{format!("also {}", e.aliases.join(", "))}</span>
+                            })}
                         </th>
                         <td>{e.kind.code()}</td>
-                        <td>{e.aliases.join(", ")}</td>
                         <td class="num">{s.mentions.to_string()}</td>
                         <td class="num">{s.articles.to_string()}</td>
                         <td class="num">{s.events.to_string()}</td>
@@ -104,9 +106,8 @@ pub fn EntityIndex() -> impl IntoView {
                     <div class="table-scroll"><table>
                         <thead>
                             <tr>
-                                <th scope="col">"Name"</th>
+                                <th scope="col">"Name and aliases"</th>
                                 <th scope="col">"Type"</th>
-                                <th scope="col">"Aliases"</th>
                                 <th scope="col">"Mentions"</th>
                                 <th scope="col">"Articles"</th>
                                 <th scope="col">"Events"</th>
@@ -133,7 +134,7 @@ pub fn EntityPage() -> impl IntoView {
         let state = state.clone();
         let corpus = state.corpus.clone();
         let e = corpus.entity(ix).clone();
-        let filters = state.filters;
+        let (filters, tab, pane) = (state.filters, state.tab, state.pane);
         // The facet that finds its events: as a participant if it ever is one,
         // else as a host, else as a place.
         let count = |f: &dyn Fn(&crate::corpus::Event) -> bool| {
@@ -201,6 +202,9 @@ pub fn EntityPage() -> impl IntoView {
                             };
                             set.clear();
                             set.insert(ix);
+                            // The events it names are what the user asked to see.
+                            tab.set(crate::view_state::Tab::Events);
+                            pane.set(super::state::Pane::Timeline);
                         })
                     >
                         {format!("Show its {events} event(s) on the timeline")}

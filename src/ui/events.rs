@@ -223,6 +223,11 @@ fn Detail(item: Item) -> impl IntoView {
                 on_close=move || selected.set(None)
             />
             <p class="detail-summary">{first.summary.clone()}</p>
+            // The evidence comes before the particulars: it is what a
+            // reader checks first, and following it keeps the summary in
+            // view beside the article.
+            <h3>"Evidence"</h3>
+            <ul class="evidence-list">{rows}</ul>
             <dl>
                 <dt>"Kind"</dt>
                 <dd>{kinds.join(" + ")}</dd>
@@ -244,8 +249,6 @@ fn Detail(item: Item) -> impl IntoView {
                 <h3>"Claims in the sources"</h3>
                 <ul class="claims">{claims.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
             })}
-            <h3>"Evidence"</h3>
-            <ul class="evidence-list">{rows}</ul>
         </section>
     }
 }

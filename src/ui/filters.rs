@@ -1,5 +1,5 @@
-//! The filter panel: search box, facet values with live counts, active-filter
-//! chips and "clear all".
+//! The filter panel (search box, facet values with live counts) and the
+//! active-filter chips with "clear all".
 
 use std::collections::BTreeSet;
 
@@ -33,7 +33,7 @@ pub fn FilterPanel() -> impl IntoView {
         }
     };
     view! {
-        <aside class="filter-panel" aria-label="Filters">
+        <aside class="filter-panel" id="filter-panel" aria-label="Filters">
             <div class="search-box">
                 <label for="search">"Search articles"</label>
                 <input
@@ -46,7 +46,6 @@ pub fn FilterPanel() -> impl IntoView {
                 />
                 <SearchReadiness />
             </div>
-            <ActiveChips />
             <DateFacet />
             <KindFacet />
             <EntityFacet
@@ -288,9 +287,10 @@ fn SourceFacet() -> impl IntoView {
     view! { <Facet title="Source" rows /> }
 }
 
-/// Removable chips for every active filter, and "clear all".
+/// Removable chips for every active filter, and "clear all". They sit above
+/// the timeline, so they stay in view while the filters are folded away.
 #[component]
-fn ActiveChips() -> impl IntoView {
+pub fn ActiveChips() -> impl IntoView {
     let state = use_state();
     let (filters, query) = (state.filters, state.query);
     let corpus = state.corpus.clone();

@@ -16,19 +16,21 @@ const BAR_GAP: f64 = 3.0;
 /// Room at each side for the end years' names.
 const PAD: f64 = 8.0;
 const TOP: usize = 8;
+/// The least width the chart is drawn at, in its own units: a corpus of one
+/// or two years gets short bars at the left, not a chart scaled up to fill
+/// the column.
+const MIN_CHART_WIDTH: f64 = 240.0;
 
-/// The overview section, collapsible, open by default.
+/// The overview tab.
 #[component]
 pub fn Overview() -> impl IntoView {
     view! {
-        <details class="overview" open>
-            <summary>
-                <h2 id="overview-title">"Overview"</h2>
-            </summary>
+        <section class="overview" aria-labelledby="overview-title">
+            <h2 id="overview-title">"Overview"</h2>
             <YearChart />
             <TopParticipants />
             <Claims />
-        </details>
+        </section>
     }
 }
 
@@ -51,7 +53,7 @@ fn YearChart() -> impl IntoView {
     let bars = move || {
         let years = per_year(&items.get());
         let max = years.iter().map(|y| y.1).max().unwrap_or(0).max(1) as f64;
-        let width = 2.0 * PAD + years.len() as f64 * (BAR_WIDTH + BAR_GAP);
+        let width = (2.0 * PAD + years.len() as f64 * (BAR_WIDTH + BAR_GAP)).max(MIN_CHART_WIDTH);
         let bars = years
             .iter()
             .enumerate()
@@ -115,6 +117,7 @@ fn YearChart() -> impl IntoView {
                 role="group"
                 aria-label="Events per year"
                 viewBox=format!("0 0 {width} {}", CHART_HEIGHT + 14.0)
+                preserveAspectRatio="xMinYMax meet"
                 style:max-width=format!("{:.0}px", width * 1.5)
             >
                 {bars}

@@ -15,6 +15,46 @@ use super::fetch::{receive_part, request_part, PartRequest, Split};
 /// Longest slice of index building between yields to the browser.
 const SLICE_MS: f64 = 8.0;
 use crate::timeline::{self, Item, LaneMode};
+use crate::view_state::Tab;
+
+/// The pane shown at phone widths, where only one fits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pane {
+    /// The timeline.
+    #[default]
+    Timeline,
+    /// The list pane's view (events, entities or overview).
+    List,
+    /// The selected event, the entity page and the article reader.
+    Detail,
+    /// The filters.
+    Filters,
+}
+
+impl Pane {
+    /// Every pane, in the order the pane bar shows them.
+    pub const ALL: [Pane; 4] = [Pane::Timeline, Pane::List, Pane::Detail, Pane::Filters];
+
+    /// The pane's name on the pane bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::List => "List",
+            Pane::Detail => "Detail",
+            Pane::Filters => "Filters",
+        }
+    }
+
+    /// The name the stylesheet knows the pane by.
+    pub fn code(self) -> &'static str {
+        match self {
+            Pane::Timeline => "timeline",
+            Pane::List => "list",
+            Pane::Detail => "detail",
+            Pane::Filters => "filters",
+        }
+    }
+}
 
 /// An article opened in the reader, with the span to emphasise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +106,10 @@ pub struct State {
     pub lanes: RwSignal<LaneMode>,
     /// The timeline's visible days, when zoomed or panned away from the whole.
     pub window: RwSignal<Option<(DayNumber, DayNumber)>>,
+    /// The list pane's view.
+    pub tab: RwSignal<Tab>,
+    /// The pane in view at phone widths (wider screens show them all).
+    pub pane: RwSignal<Pane>,
     /// Every event with the facet counts of the whole corpus, computed once.
     pub overall: Arc<Filtered>,
     /// The search index, once built (it is built after the first paint, a
@@ -139,6 +183,8 @@ impl State {
             entity: RwSignal::new(None),
             lanes: RwSignal::new(LaneMode::default()),
             window: RwSignal::new(None),
+            tab: RwSignal::new(Tab::default()),
+            pane: RwSignal::new(Pane::default()),
             hits,
             filtered,
             items,

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::use_state;
-use crate::corpus::EventIx;
+use crate::corpus::{Corpus, EventIx};
 use crate::dates::{civil_from_days, month_abbreviation, DayNumber};
-use crate::timeline::{lanes, Item, Lane, LaneMode, LaneSpots, Scale, MIN_WINDOW_DAYS};
+use crate::timeline::{fit_label, lanes, Item, Lane, LaneMode, LaneSpots, Scale, MIN_WINDOW_DAYS};
 
 /// Width of the drawing in SVG units; it scales to the page width.
 const WIDTH: f64 = 1000.0;
@@ -28,6 +28,11 @@ const MAX_LANES: usize = 14;
 const TICK_CHAR: f64 = 7.5;
 /// Marks closer than this (SVG units) are drawn as one cluster with a count.
 const CLUSTER_GAP: f64 = 6.0;
+/// Width of one character of a mark's label, in SVG units (the labels are
+/// set a little smaller than the ticks).
+const LABEL_CHAR: f64 = 6.0;
+/// Space between a mark and its label.
+const LABEL_GAP: f64 = 3.0;
 
 /// The timeline panel with its controls.
 #[component]
@@ -82,7 +87,61 @@ pub fn Timeline() -> impl IntoView {
 
     let zoom = move |factor: f64| scale.update(|s| *s = s.zoom(factor, s.width / 2.0));
     let pan = move |fraction: f64| scale.update(|s| *s = s.pan(s.width * fraction));
+    // The item the arrow keys are on, by its place in the items; it follows
+    // the selection, so stepping goes on from the event chosen last.
+    let cursor = RwSignal::new(None::<usize>);
+    let position_of = move |event: EventIx| {
+        items.with_untracked(|items| items.iter().position(|i| i.events.contains(&event)))
+    };
+    // Brings the item at `at` into the window, keeping the zoom.
+    let reveal = move |at: usize| {
+        let Some((first, last)) =
+            items.with_untracked(|i| i.get(at).map(|i| (i.dates.first_day(), i.dates.last_day())))
+        else {
+            return;
+        };
+        scale.update(|s| {
+            let (x0, x1) = (s.x(first as f64), s.x((last + 1) as f64));
+            if x1 < 0.0 || x0 > s.width {
+                *s = s.pan((x0 + x1) / 2.0 - s.width / 2.0);
+            }
+        });
+    };
+    // An event chosen anywhere (the list, the detail, a link) is brought
+    // into view; the view a link opens with keeps its window.
+    Effect::new(move |previous: Option<Option<EventIx>>| {
+        let chosen = selected.get();
+        let at = chosen.and_then(position_of);
+        if at.is_some() {
+            cursor.set(at);
+        }
+        if let (Some(at), Some(_)) = (at, previous) {
+            reveal(at);
+        }
+        chosen
+    });
+    let step = move |to: fn(usize, usize) -> usize| {
+        let count = items.with_untracked(|i| i.len());
+        if count == 0 {
+            return;
+        }
+        let at = match cursor.get_untracked().filter(|&c| c < count) {
+            Some(c) => to(c, count),
+            // The first step lands on the first event in view.
+            None => scale.with_untracked(|s| {
+                items.with_untracked(|items| {
+                    items
+                        .iter()
+                        .position(|i| s.x((i.dates.last_day() + 1) as f64) >= 0.0)
+                        .unwrap_or(0)
+                })
+            }),
+        };
+        cursor.set(Some(at));
+        reveal(at);
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let shift = ev.shift_key();
         let handled = match ev.key().as_str() {
             "+" | "=" => {
                 zoom(1.5);
@@ -92,13 +151,46 @@ pub fn Timeline() -> impl IntoView {
                 zoom(1.0 / 1.5);
                 true
             }
-            "ArrowLeft" => {
+            "ArrowLeft" if shift => {
                 pan(-0.1);
                 true
             }
-            "ArrowRight" => {
+            "ArrowRight" if shift => {
                 pan(0.1);
                 true
+            }
+            "PageUp" => {
+                pan(-0.5);
+                true
+            }
+            "PageDown" => {
+                pan(0.5);
+                true
+            }
+            "ArrowLeft" | "ArrowUp" => {
+                step(|c, _| c.saturating_sub(1));
+                true
+            }
+            "ArrowRight" | "ArrowDown" => {
+                step(|c, n| (c + 1).min(n - 1));
+                true
+            }
+            "Home" => {
+                step(|_, _| 0);
+                true
+            }
+            "End" => {
+                step(|_, n| n - 1);
+                true
+            }
+            "Enter" | " " => {
+                let event = cursor
+                    .get_untracked()
+                    .and_then(|c| items.with_untracked(|i| i.get(c).map(|i| i.events[0])));
+                if let Some(event) = event {
+                    selected.set(Some(event));
+                }
+                event.is_some()
             }
             "0" => {
                 scale.set(home);
@@ -189,17 +281,29 @@ pub fn Timeline() -> impl IntoView {
     // The marks are redrawn on every zoom and pan step, so they are a few
     // paths rather than an element each; where each spot lies is kept to
     // find what a click or a hover is on.
-    let marks = Memo::new(move |_| {
-        let s = scale.get();
-        let chosen = selected.get();
-        super::perf::measured("ae:marks", || {
-            items.with(|items| {
-                lane_list.with(|lanes| {
-                    Marks::draw(&s, items, &lanes[..lanes.len().min(MAX_LANES)], chosen)
+    let marks = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| {
+            let s = scale.get();
+            let chosen = Chosen {
+                selected: selected.get(),
+                cursor: cursor.get(),
+            };
+            super::perf::measured("ae:marks", || {
+                items.with(|items| {
+                    lane_list.with(|lanes| {
+                        Marks::draw(
+                            &corpus,
+                            &s,
+                            items,
+                            &lanes[..lanes.len().min(MAX_LANES)],
+                            chosen,
+                        )
+                    })
                 })
             })
         })
-    });
+    };
     // The items of the mark or cluster at a point of the drawing.
     let items_at = move |x: f64, y: f64| -> Option<Vec<usize>> {
         let row = ((y - AXIS) / LANE).floor();
@@ -246,6 +350,18 @@ pub fn Timeline() -> impl IntoView {
                     ))
                 }
             })
+        }
+    };
+    // What the arrow keys landed on, for screen readers.
+    let announcement = {
+        let describe = describe.clone();
+        move || {
+            let at = cursor.get()?;
+            let count = items.with(|i| i.len());
+            let text = describe(&[at])?;
+            let chosen = selected.get().and_then(position_of) == Some(at);
+            let enter = if chosen { "" } else { "; Enter opens it" };
+            Some(format!("{text} ({} of {count}){enter}", at + 1))
         }
     };
     let show_tip = move |ev: &leptos::ev::PointerEvent| {
@@ -364,7 +480,7 @@ pub fn Timeline() -> impl IntoView {
             class="timeline-svg"
             viewBox=move || format!("0 0 {WIDTH} {}", height())
             role="img"
-            aria-label="Timeline of the filtered events; the event list below holds the same events"
+            aria-label="Timeline of the filtered events; the event list holds the same events"
             on:click=on_click
             on:wheel=on_wheel
             on:pointerdown=on_down
@@ -386,6 +502,22 @@ pub fn Timeline() -> impl IntoView {
                 <path class="mark-clusters" d=move || marks.with(|m| m.clusters.clone()) />
                 <path class="mark-exact" d=move || marks.with(|m| m.exact.clone()) />
                 <path class="mark-selected" d=move || marks.with(|m| m.selected.clone()) />
+                <path class="mark-cursor" d=move || marks.with(|m| m.cursor.clone()) />
+                {move || {
+                    marks
+                        .with(|m| {
+                            m.labels
+                                .iter()
+                                .map(|(x, y, text)| {
+                                    view! {
+                                        <text class="mark-label" x=*x y=*y>
+                                            {text.clone()}
+                                        </text>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
                 {move || {
                     marks
                         .with(|m| {
@@ -455,11 +587,15 @@ pub fn Timeline() -> impl IntoView {
                 </div>
             </div>
             <p class="timeline-window" aria-live="polite">{window_label}</p>
+            <p id="timeline-announce" class="visually-hidden" aria-live="polite" aria-atomic="true">
+                {announcement}
+            </p>
             <div
                 class="timeline-canvas"
                 tabindex="0"
                 role="group"
-                aria-label="Timeline: plus and minus zoom, arrow keys pan, 0 resets"
+                aria-label="Timeline: the arrow keys step through the events and Enter opens one; plus and minus zoom, Page Up and Page Down or Shift with an arrow pan, 0 resets"
+                aria-describedby="timeline-announce"
                 on:keydown=on_key
                 class:pointing=move || hover.with(Option::is_some)
             >
@@ -512,53 +648,126 @@ struct Marks {
     uncertain: String,
     clusters: String,
     selected: String,
+    /// An outline round the mark the arrow keys are on.
+    cursor: String,
     /// Where each cluster's count goes, and the count.
     counts: Vec<(f64, f64, usize)>,
+    /// Labels beside the marks that have room for one: where, and the text.
+    labels: Vec<(f64, f64, String)>,
     lanes: Vec<LaneSpots>,
 }
 
+/// The items the marks single out: the selected event's and the one the
+/// arrow keys are on (by its place in the items).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Chosen {
+    selected: Option<EventIx>,
+    cursor: Option<usize>,
+}
+
 impl Marks {
-    fn draw(s: &Scale, items: &[Item], lanes: &[Lane], selected: Option<EventIx>) -> Marks {
+    fn draw(corpus: &Corpus, s: &Scale, items: &[Item], lanes: &[Lane], chosen: Chosen) -> Marks {
         let mut m = Marks::default();
         let holds = |i: usize| {
-            selected.is_some_and(|e| items.get(i).is_some_and(|item| item.events.contains(&e)))
+            chosen
+                .selected
+                .is_some_and(|e| items.get(i).is_some_and(|item| item.events.contains(&e)))
         };
         for (row, lane) in lanes.iter().enumerate() {
             let y = AXIS + LANE * row as f64;
+            let label_y = y + LANE / 2.0 + 3.5;
             let spots = LaneSpots::place(s, items, &lane.items, 4.0, CLUSTER_GAP);
-            for spot in &spots.spots {
+            for (k, spot) in spots.spots.iter().enumerate() {
                 let members = spots.items(spot);
                 let x0 = LABEL + spot.x0.max(0.0);
                 let x1 = LABEL + spot.x1.min(s.width);
                 let is_selected = members.iter().any(|&i| holds(i));
+                let has_cursor = chosen.cursor.is_some_and(|c| members.contains(&c));
+                let (top, height, width, r) = if members.len() > 1 {
+                    (y + 4.0, LANE - 8.0, (x1 - x0).max(14.0), 7.0)
+                } else {
+                    (y + 6.0, LANE - 12.0, (x1 - x0).max(4.0), 2.0)
+                };
+                if is_selected {
+                    pill(&mut m.selected, x0, top, width, height, r);
+                }
+                if has_cursor {
+                    pill(
+                        &mut m.cursor,
+                        x0 - 2.5,
+                        top - 2.5,
+                        width + 5.0,
+                        height + 5.0,
+                        r + 2.0,
+                    );
+                }
+                // The label goes to the right, in the room before the next
+                // mark of the lane.
+                let room = spots.room_after(k, s.width) - LABEL_GAP - (width - (x1 - x0));
+                let label_x = x0 + width + LABEL_GAP;
                 if members.len() > 1 {
-                    let (top, height) = (y + 4.0, LANE - 8.0);
-                    let width = (x1 - x0).max(14.0);
-                    pill(&mut m.clusters, x0, top, width, height, 7.0);
-                    if is_selected {
-                        pill(&mut m.selected, x0, top, width, height, 7.0);
-                    }
+                    pill(&mut m.clusters, x0, top, width, height, r);
                     m.counts
                         .push((x0 + 4.0, y + LANE / 2.0 + 4.0, members.len()));
+                    // A cluster says over what dates its events fall, whole
+                    // or not at all.
+                    let span = cluster_dates(items, members);
+                    if span.chars().count() as f64 * LABEL_CHAR <= room {
+                        m.labels.push((label_x, label_y, span));
+                    }
                     continue;
                 }
                 let Some(item) = items.get(members[0]) else {
                     continue;
                 };
-                let (top, height, width) = (y + 6.0, LANE - 12.0, (x1 - x0).max(4.0));
                 let path = if item.dates.is_exact() {
                     &mut m.exact
                 } else {
                     &mut m.uncertain
                 };
-                pill(path, x0, top, width, height, 2.0);
-                if is_selected {
-                    pill(&mut m.selected, x0, top, width, height, 2.0);
+                pill(path, x0, top, width, height, r);
+                if let Some(text) = fit_label(&mark_label(corpus, item), room, LABEL_CHAR) {
+                    m.labels.push((label_x, label_y, text));
                 }
             }
             m.lanes.push(spots);
         }
         m
+    }
+}
+
+/// What a single mark's label says: its participants, or its kind when it
+/// names none.
+fn mark_label(corpus: &Corpus, item: &Item) -> String {
+    if item.participants.is_empty() {
+        return item.kind.label().to_string();
+    }
+    let mut names: Vec<&str> = item
+        .participants
+        .iter()
+        .take(2)
+        .map(|&e| corpus.entity(e).name.as_str())
+        .collect();
+    let more = item.participants.len().saturating_sub(2);
+    let more = (more > 0).then(|| format!("+{more}"));
+    if let Some(more) = &more {
+        names.push(more);
+    }
+    names.join(", ")
+}
+
+/// The dates a cluster's events fall on, first to last.
+fn cluster_dates(items: &[Item], members: &[usize]) -> String {
+    let dates = members
+        .iter()
+        .filter_map(|&i| items.get(i))
+        .map(|i| &i.dates);
+    let first = dates.clone().min_by_key(|d| d.first_day());
+    let last = dates.max_by_key(|d| d.last_day());
+    match (first, last) {
+        (Some(a), Some(b)) if a.label() == b.label() => a.label(),
+        (Some(a), Some(b)) => format!("{} – {}", a.label(), b.label()),
+        _ => String::new(),
     }
 }
 

@@ -38,6 +38,7 @@ fn apply(state: &State, v: ViewState) {
     state.entity.set(v.entity);
     state.lanes.set(v.lanes);
     state.window.set(v.window);
+    state.tab.set(v.tab);
     state
         .open
         .set(v.open.map(|(article, span)| OpenArticle { article, span }));
@@ -52,6 +53,7 @@ fn view_of(state: &State) -> ViewState {
         open: state.open.get().map(|o| (o.article, o.span)),
         lanes: state.lanes.get(),
         window: state.window.get(),
+        tab: state.tab.get(),
     }
 }
 

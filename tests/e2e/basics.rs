@@ -293,7 +293,7 @@ pub async fn timeline_controls(client: &Client) -> Check {
         drawn += d.map_or(0, |d| d.matches('M').count());
     }
     ensure(drawn > 0, || "the timeline draws nothing".to_string())?;
-    // Keyboard: + zooms in, an arrow pans, 0 resets.
+    // Keyboard: + zooms in, Page Down pans, 0 resets.
     let canvas = client
         .find(fantoccini::Locator::Css(".timeline-canvas"))
         .await
@@ -304,9 +304,9 @@ pub async fn timeline_controls(client: &Client) -> Check {
         .map_err(|e| format!("press +: {e}"))?;
     let zoomed = wait_for_text(client, ".timeline-window", |t| t != initial).await?;
     canvas
-        .send_keys(&char::from(Key::Right).to_string())
+        .send_keys(&char::from(Key::PageDown).to_string())
         .await
-        .map_err(|e| format!("press ArrowRight: {e}"))?;
+        .map_err(|e| format!("press Page Down: {e}"))?;
     wait_for_text(client, ".timeline-window", |t| t != zoomed && t != initial).await?;
     canvas
         .send_keys("0")
@@ -389,6 +389,7 @@ pub async fn dates_and_mentions(client: &Client) -> Check {
 pub async fn entity_page(client: &Client) -> Check {
     use fantoccini::Locator;
     open(client, &server().url("/")).await?;
+    click(client, "//button[@role='tab' and text()='Entities']").await?;
     let total = format!("{} entities", facts::ENTITIES);
     wait_for_text(client, ".entity-count", |t| t == total).await?;
     let find = client

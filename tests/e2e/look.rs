@@ -63,67 +63,113 @@ async fn pick_theme(client: &Client, choice: &str) -> Check {
         .map_err(|e| format!("choose {choice}: {e}"))
 }
 
-/// A main view: where to open it and what to do to get there.
+/// A main view: where to open it, what to do to get there at desktop width
+/// and at phone width (where one pane shows at a time), and what shows when
+/// it is there.
 struct View {
     name: &'static str,
     url: &'static str,
     steps: &'static [&'static str],
+    phone_steps: &'static [&'static str],
     ready: &'static str,
 }
+
+const FIRST_EVENT: &str = "(//button[contains(@class, 'event-button')])[1]";
+const FIRST_EVIDENCE: &str = "(//ul[contains(@class, 'evidence-list')]//button)[1]";
+const LIST_PANE: &str = "//nav[@class='pane-bar']/button[text()='List']";
+const ENTITIES_TAB: &str = "//button[@role='tab' and text()='Entities']";
+const OVERVIEW_TAB: &str = "//button[@role='tab' and text()='Overview']";
+const ADD_ARTICLE: &str = "//summary[text()='Add an article']";
 
 const VIEWS: &[View] = &[
     View {
         name: "explorer",
         url: "/",
         steps: &[],
+        phone_steps: &[],
+        ready: "#timeline-title",
+    },
+    View {
+        name: "events",
+        url: "/",
+        steps: &[],
+        phone_steps: &[LIST_PANE],
         ready: "#events-title",
     },
     View {
         name: "event",
         url: "/",
-        steps: &["(//button[contains(@class, 'event-button')])[1]"],
+        steps: &[FIRST_EVENT],
+        phone_steps: &[LIST_PANE, FIRST_EVENT],
         ready: "#detail-title",
     },
     View {
         name: "reader",
         url: "/",
-        steps: &[
-            "(//button[contains(@class, 'event-button')])[1]",
-            "(//ul[contains(@class, 'evidence-list')]//button)[1]",
-        ],
+        steps: &[FIRST_EVENT, FIRST_EVIDENCE],
+        phone_steps: &[LIST_PANE, FIRST_EVENT, FIRST_EVIDENCE],
         ready: "#reader-title",
+    },
+    View {
+        name: "entities",
+        url: "/",
+        steps: &[ENTITIES_TAB],
+        phone_steps: &[LIST_PANE, ENTITIES_TAB],
+        ready: ".entity-count",
     },
     View {
         name: "entity",
         url: "/",
-        steps: &["(//table//button)[1]"],
+        steps: &[ENTITIES_TAB, "(//table//button)[1]"],
+        phone_steps: &[LIST_PANE, ENTITIES_TAB, "(//table//button)[1]"],
         ready: "#entity-title",
+    },
+    View {
+        name: "overview",
+        url: "/",
+        steps: &[OVERVIEW_TAB],
+        phone_steps: &[LIST_PANE, OVERVIEW_TAB],
+        ready: "#per-year-title",
+    },
+    View {
+        name: "filters",
+        url: "/?kind=042",
+        steps: &[],
+        phone_steps: &["//nav[@class='pane-bar']/button[text()='Filters']"],
+        ready: "label[for=search]",
     },
     View {
         name: "add-article",
         url: "/",
-        steps: &["//summary[text()='Add an article']"],
+        steps: &[ADD_ARTICLE],
+        phone_steps: &[ADD_ARTICLE],
         ready: "#paste-heading",
     },
     View {
         name: "error",
         url: MISSING_CORPUS_SITE,
         steps: &[],
+        phone_steps: &[],
         ready: "[role=alert]",
     },
 ];
 
 async fn show(client: &Client, view: &View) -> Check {
     open(client, &server().url(view.url)).await?;
-    steps(client, view).await
+    steps(client, view.steps, view.ready).await
 }
 
-async fn steps(client: &Client, view: &View) -> Check {
-    for step in view.steps {
+async fn steps(client: &Client, steps: &[&str], ready: &str) -> Check {
+    for step in steps {
         click(client, step).await?;
     }
-    wait_for_text(client, view.ready, |_| true).await.map(drop)
+    wait_for_text(client, ready, |t| !t.is_empty())
+        .await
+        .map(drop)
 }
+
+/// The themes every view is shown and checked in.
+const THEMES: [&str; 2] = ["light", "dark"];
 
 fn screenshot_dir() -> PathBuf {
     root().join("target/screenshots")
@@ -145,8 +191,12 @@ async fn no_sideways_scroll(client: &Client, what: &str) -> Check {
     })
 }
 
-fn save(engine: Engine, view: &View, width: u32, png: &[u8]) -> Check {
-    let file = screenshot_dir().join(format!("{}-{}-{width}.png", engine.name(), view.name));
+fn save(engine: Engine, view: &View, width: u32, theme: &str, png: &[u8]) -> Check {
+    let file = screenshot_dir().join(format!(
+        "{}-{}-{width}-{theme}.png",
+        engine.name(),
+        view.name
+    ));
     std::fs::write(&file, png).map_err(|e| e.to_string())?;
     ensure(png.starts_with(b"\x89PNG"), || {
         format!("{} is not a PNG", file.display())
@@ -154,7 +204,8 @@ fn save(engine: Engine, view: &View, width: u32, png: &[u8]) -> Check {
 }
 
 /// Each main view at desktop size, then 360 px wide in a frame (engines will
-/// not all shrink a window that far); none may scroll sideways.
+/// not all shrink a window that far), in both themes; none may scroll
+/// sideways.
 pub async fn screenshots(client: &Client, engine: Engine) -> Check {
     std::fs::create_dir_all(screenshot_dir()).map_err(|e| e.to_string())?;
     let mut failures = Vec::new();
@@ -164,37 +215,56 @@ pub async fn screenshots(client: &Client, engine: Engine) -> Check {
         .map_err(|e| format!("resize the window: {e}"))?;
     for view in VIEWS {
         show(client, view).await?;
-        let png = client.screenshot().await.map_err(|e| e.to_string())?;
-        save(engine, view, DESKTOP.0, &png)?;
-        if let Err(e) = no_sideways_scroll(client, view.name).await {
-            failures.push(e);
+        for theme in THEMES {
+            pick_theme(client, theme).await?;
+            let png = client.screenshot().await.map_err(|e| e.to_string())?;
+            save(engine, view, DESKTOP.0, theme, &png)?;
+            if let Err(e) = no_sideways_scroll(client, view.name).await {
+                failures.push(format!("{e} ({theme})"));
+            }
         }
+        pick_theme(client, "system").await?;
     }
     for view in VIEWS {
-        let page = format!("/fixtures/phone.html?src={}", view.url);
+        let page = format!("/fixtures/phone.html?src={}", view.url.replace('&', "%26"));
         open(client, &server().url(&page)).await?;
+        for theme in THEMES {
+            client
+                .enter_frame(0)
+                .await
+                .map_err(|e| format!("enter the phone frame: {e}"))?;
+            let outcome = async {
+                if theme == THEMES[0] {
+                    steps(client, view.phone_steps, view.ready).await?;
+                }
+                pick_theme(client, theme).await?;
+                no_sideways_scroll(client, view.name).await
+            }
+            .await;
+            client
+                .enter_parent_frame()
+                .await
+                .map_err(|e| format!("leave the phone frame: {e}"))?;
+            if let Err(e) = outcome {
+                failures.push(format!("{e} ({theme}, phone)"));
+            }
+            let frame = client
+                .find(fantoccini::Locator::Css("iframe"))
+                .await
+                .map_err(|e| e.to_string())?;
+            let png = frame.screenshot().await.map_err(|e| e.to_string())?;
+            save(engine, view, PHONE_WIDTH, theme, &png)?;
+        }
         client
             .enter_frame(0)
             .await
             .map_err(|e| format!("enter the phone frame: {e}"))?;
-        let outcome = async {
-            steps(client, view).await?;
-            no_sideways_scroll(client, view.name).await
-        }
-        .await;
+        let reset = pick_theme(client, "system").await;
         client
             .enter_parent_frame()
             .await
             .map_err(|e| format!("leave the phone frame: {e}"))?;
-        if let Err(e) = outcome {
-            failures.push(e);
-        }
-        let frame = client
-            .find(fantoccini::Locator::Css("iframe"))
-            .await
-            .map_err(|e| e.to_string())?;
-        let png = frame.screenshot().await.map_err(|e| e.to_string())?;
-        save(engine, view, PHONE_WIDTH, &png)?;
+        reset?;
     }
     ensure(failures.is_empty(), || failures.join("; "))
 }
@@ -228,26 +298,18 @@ pub async fn axe(client: &Client) -> Result<Vec<String>, String> {
         .unwrap_or_else(|| vec![format!("unexpected axe result {result}")]))
 }
 
-/// axe-core on every main view in the light theme, and on the reader (where
-/// most colours meet) in the dark one.
+/// axe-core on every main view, in the light theme and the dark one.
 pub async fn accessibility(client: &Client) -> Check {
     let mut failures = Vec::new();
     for view in VIEWS {
         show(client, view).await?;
-        for violation in axe(client).await? {
-            failures.push(format!("{}: {violation}", view.name));
+        for theme in THEMES {
+            pick_theme(client, theme).await?;
+            for violation in axe(client).await? {
+                failures.push(format!("{}, {theme}: {violation}", view.name));
+            }
         }
-    }
-    let reader = VIEWS
-        .iter()
-        .find(|v| v.name == "reader")
-        .ok_or("no reader view")?;
-    show(client, reader).await?;
-    pick_theme(client, "dark").await?;
-    let dark = axe(client).await;
-    pick_theme(client, "system").await?;
-    for violation in dark? {
-        failures.push(format!("reader, dark: {violation}"));
+        pick_theme(client, "system").await?;
     }
     ensure(failures.is_empty(), || failures.join("; "))
 }

@@ -8,6 +8,7 @@ use crate::support::{click, ensure, find_all, open, server, wait_for_text, Check
 
 pub async fn overview(client: &Client) -> Check {
     open(client, &server().url("/")).await?;
+    click(client, "//button[@role='tab' and text()='Overview']").await?;
 
     // The counting claim, beside what the corpus holds.
     let held = format!(
@@ -48,6 +49,7 @@ pub async fn overview(client: &Client) -> Check {
         ),
     )
     .await?;
+    click(client, "//button[@role='tab' and text()='Events']").await?;
     let expected = facts::IN_2019.heading();
     wait_for_text(client, "#events-title", |t| t == expected).await?;
     wait_for_text(

@@ -64,6 +64,7 @@ pub async fn hostile_corpus(client: &Client) -> Check {
         t.starts_with("javascript:")
     })
     .await?;
+    click(client, "//button[@role='tab' and text()='Entities']").await?;
     click(client, "(//table//button)[1]").await?;
     wait_for_text(client, "#entity-title", |t| !t.is_empty()).await?;
     no_damage(client, "opening an entity page").await?;

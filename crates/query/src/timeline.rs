@@ -510,6 +510,25 @@ pub fn clusters(extents: &[(f64, f64)], min_gap: f64) -> Vec<std::ops::Range<usi
     out
 }
 
+/// `text` cut to fit `room` pixels at `char_width` pixels a character,
+/// ending in an ellipsis when cut; `None` when not even a few characters
+/// would fit.
+pub fn fit_label(text: &str, room: f64, char_width: f64) -> Option<String> {
+    /// Fewer characters than this say nothing a reader could use.
+    const LEAST: usize = 4;
+    let fits = (room / char_width).floor().max(0.0) as usize;
+    let length = text.chars().count();
+    if length <= fits {
+        return (length > 0).then(|| text.to_string());
+    }
+    (fits >= LEAST).then(|| {
+        let mut cut: String = text.chars().take(fits - 1).collect();
+        cut.truncate(cut.trim_end().len());
+        cut.push('…');
+        cut
+    })
+}
+
 /// What one lane draws at one place: a single item, or a cluster of items
 /// that start too close together to tell apart, with its extent in pixels of
 /// a [`Scale`]. A single item spans its dates, so a long or uncertain one can
@@ -579,6 +598,18 @@ impl LaneSpots {
     /// The items of `spot`, left to right.
     pub fn items(&self, spot: &Spot) -> &[usize] {
         self.order.get(spot.members.clone()).unwrap_or(&[])
+    }
+
+    /// The room for a label to the right of spot `k`, in pixels: up to
+    /// where the next spot starts, or to `width`, the drawing's right edge.
+    /// Labels placed in their rooms never overlap each other or a later
+    /// spot; a spot that reaches past the next one's start has no room.
+    pub fn room_after(&self, k: usize, width: f64) -> f64 {
+        let Some(spot) = self.spots.get(k) else {
+            return 0.0;
+        };
+        let end = self.spots.get(k + 1).map_or(width, |next| next.x0);
+        (end.min(width) - spot.x1).max(0.0)
     }
 
     /// The spot at `x`, or within `slack` pixels of it: the nearest, and of
@@ -883,5 +914,43 @@ mod tests {
             LaneSpots::place(&before, &every, &everything, 4.0, 6.0),
             LaneSpots::default()
         );
+    }
+
+    #[test]
+    fn labels_fit_their_room_and_never_reach_the_next_spot() {
+        assert_eq!(
+            fit_label("Xi Jinping", 100.0, 6.0).as_deref(),
+            Some("Xi Jinping")
+        );
+        assert_eq!(
+            fit_label("Vladimir Putin", 48.0, 6.0).as_deref(),
+            Some("Vladimi…")
+        );
+        // A cut at a space keeps no space before the ellipsis.
+        assert_eq!(fit_label("Xi Jinping", 24.0, 6.0).as_deref(), Some("Xi…"));
+        assert_eq!(fit_label("Vladimir Putin", 20.0, 6.0), None);
+        assert_eq!(fit_label("", 100.0, 6.0), None);
+        let c = corpus();
+        let every = items(&c, &all(&c));
+        let everything: Vec<usize> = (0..every.len()).collect();
+        let first = every.iter().map(|i| i.dates.first_day()).min().unwrap();
+        let last = every.iter().map(|i| i.dates.last_day()).max().unwrap();
+        let scale = Scale::fit(first, last, 1_000.0);
+        let lane = LaneSpots::place(&scale, &every, &everything, 4.0, 6.0);
+        assert!(lane.spots.len() >= 2, "{lane:?}");
+        for k in 0..lane.spots.len() {
+            let room = lane.room_after(k, scale.width);
+            let end = lane.spots[k].x1 + room;
+            if let (Some(next), true) = (lane.spots.get(k + 1), room > 0.0) {
+                assert!(end <= next.x0 + 1e-9, "label of {k} runs into {}", k + 1);
+            }
+            assert!(end <= scale.width + 1e-9);
+        }
+        // The year-long bar reaches past the call lying on it: no room.
+        let wide = Scale::fit(first, last, 100_000.0);
+        let apart = LaneSpots::place(&wide, &every, &everything, 4.0, 6.0);
+        assert_eq!(apart.room_after(0, wide.width), 0.0);
+        assert!(apart.room_after(1, wide.width) > 0.0);
+        assert_eq!(apart.room_after(9, wide.width), 0.0);
     }
 }

@@ -28,6 +28,49 @@ pub struct ViewState {
     pub lanes: LaneMode,
     /// The timeline's visible days (first, last), when zoomed or panned.
     pub window: Option<(DayNumber, DayNumber)>,
+    /// The view shown beside the detail: the event list, the entity index
+    /// or the overview.
+    pub tab: Tab,
+}
+
+/// The views the list pane switches between.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The filtered events and the articles.
+    #[default]
+    Events,
+    /// The entity index.
+    Entities,
+    /// Events per year, the busiest participants and the counting claims.
+    Overview,
+}
+
+impl Tab {
+    /// Every tab, in the order the page shows them.
+    pub const ALL: [Tab; 3] = [Tab::Events, Tab::Entities, Tab::Overview];
+
+    /// The tab's name in a link.
+    pub fn code(self) -> &'static str {
+        match self {
+            Tab::Events => "events",
+            Tab::Entities => "entities",
+            Tab::Overview => "overview",
+        }
+    }
+
+    /// The tab named `code` in a link.
+    pub fn from_code(code: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// What the tab says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Events => "Events",
+            Tab::Entities => "Entities",
+            Tab::Overview => "Overview",
+        }
+    }
 }
 
 /// Query keys, in the order they are written.
@@ -60,10 +103,12 @@ pub mod keys {
     pub const LANES: &str = "lanes";
     /// Timeline window, `first..last` as ISO days.
     pub const WINDOW: &str = "window";
+    /// The list pane's view: `entities` or `overview` (events is the default).
+    pub const TAB: &str = "tab";
     /// Every key, in the order they are written.
-    pub const ALL: [&str; 14] = [
+    pub const ALL: [&str; 15] = [
         QUERY, KIND, WITH, HOST, PLACE, SOURCE, FROM, TO, EVENT, ARTICLE, SPAN, ENTITY, LANES,
-        WINDOW,
+        WINDOW, TAB,
     ];
 }
 
@@ -114,6 +159,9 @@ pub fn encode(corpus: &Corpus, v: &ViewState) -> Vec<(&'static str, String)> {
             format!("{}..{}", iso_day(first), iso_day(last)),
         ));
     }
+    if v.tab != Tab::default() {
+        out.push((keys::TAB, v.tab.code().to_string()));
+    }
     out
 }
 
@@ -158,6 +206,7 @@ pub fn decode(corpus: &Corpus, pairs: &[(String, String)]) -> ViewState {
                     .unwrap_or(lanes)
             }
             keys::WINDOW => v.window = parse_window(value),
+            keys::TAB => v.tab = Tab::from_code(value).unwrap_or_default(),
             _ => {}
         }
     }
@@ -212,6 +261,7 @@ mod tests {
             entity: Some(EntityIx(1)),
             open: Some((ArticleIx(0), Some(Span { start: 0, end: 13 }))),
             lanes: LaneMode::CountryPair,
+            tab: Tab::Overview,
             window: Some((
                 PartialDate::parse("2013-01-01").unwrap().first_day(),
                 PartialDate::parse("2016-06-30").unwrap().first_day(),
@@ -230,6 +280,7 @@ mod tests {
         assert!(encoded.contains(&("from", "2013-03-01".to_string())));
         assert!(encoded.contains(&("window", "2013-01-01..2016-06-30".to_string())));
         assert!(encoded.contains(&("lanes", "pair".to_string())));
+        assert!(encoded.contains(&("tab", "overview".to_string())));
         assert_eq!(decode(&c, &pairs(&encoded)), v);
     }
 
@@ -245,6 +296,7 @@ mod tests {
             ("from", "2023-02-30".into()),
             ("window", "2016-01-01..2013-01-01".into()),
             ("lanes", "sideways".into()),
+            ("tab", "nowhere".into()),
             ("unknown", "x".into()),
         ]);
         let v = decode(&c, &stale);
@@ -253,6 +305,7 @@ mod tests {
         assert_eq!(v.open, Some((ArticleIx(0), None)));
         assert_eq!(v.window, None);
         assert_eq!(v.lanes, LaneMode::Country);
+        assert_eq!(v.tab, Tab::Events);
         let group = pairs(&[("lanes", "group".into())]);
         assert_eq!(decode(&c, &group).lanes, LaneMode::Country);
     }

@@ -1,0 +1,223 @@
+//! The workspace as a person sees it: at desktop size the timeline, the
+//! selected event and its evidence sentence are on screen together; the
+//! timeline's marks carry labels that do not overlap; the keyboard alone
+//! steps through the events and opens one; a one-year selection draws a
+//! chart of a sensible height.
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+use crate::facts;
+use crate::support::{click, ensure, find_all, open, server, wait_for_text, Check};
+
+async fn eval(client: &Client, script: &str) -> Result<Value, String> {
+    client
+        .execute(script, vec![])
+        .await
+        .map_err(|e| format!("run `{script}`: {e}"))
+}
+
+/// Whether what is painted at the middle of the first element matching
+/// `css` (its visible part, when a scrolling pane clips it) is that element
+/// or inside it, so a person sees it; `None` when it is so.
+const SEEN: &str = r#"
+    const [css] = arguments;
+    const el = document.querySelector(css);
+    if (!el) return css + ' is not on the page';
+    const r = el.getBoundingClientRect();
+    const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+    const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
+    if (bottom <= top || right <= left)
+        return `${css} lies outside the ${innerWidth}×${innerHeight} viewport (${Math.round(r.top)}..${Math.round(r.bottom)})`;
+    const hit = document.elementFromPoint((left + right) / 2, (top + Math.min(bottom, top + 12)) / 2);
+    if (!hit || !(el === hit || el.contains(hit)))
+        return `${css} is covered or scrolled away: ${hit ? hit.className || hit.tagName : 'nothing'} is painted there`;
+    return null;
+"#;
+
+async fn seen(client: &Client, css: &str) -> Check {
+    let found = client
+        .execute(SEEN, vec![Value::from(css)])
+        .await
+        .map_err(|e| format!("look for {css}: {e}"))?;
+    match found.as_str() {
+        None => Ok(()),
+        Some(problem) => Err(problem.to_string()),
+    }
+}
+
+/// At 1280×800, an event chosen in the list and its evidence followed: the
+/// timeline, the event's summary and the evidence sentence are all in view,
+/// and the page itself does not scroll.
+pub async fn all_in_view(client: &Client) -> Check {
+    client
+        .set_window_size(1280, 800)
+        .await
+        .map_err(|e| format!("resize the window: {e}"))?;
+    let outcome = async {
+        open(client, &server().url("/")).await?;
+        click(client, "(//button[contains(@class, 'event-button')])[1]").await?;
+        wait_for_text(client, "#detail-title", |t| {
+            t.contains(facts::FIRST_EVENT_DATE)
+        })
+        .await?;
+        click(
+            client,
+            "(//ul[contains(@class, 'evidence-list')]//button)[1]",
+        )
+        .await?;
+        wait_for_text(client, ".article-text .evidence-span", |t| {
+            t == facts::FIRST_EVENT_EVIDENCE
+        })
+        .await?;
+        // The reader scrolls the sentence into view after it renders.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        for css in [
+            ".timeline-svg .axis-band",
+            ".timeline-svg .marks",
+            ".detail-summary",
+            ".article-text .evidence-span",
+        ] {
+            seen(client, css).await?;
+        }
+        let scroll = eval(
+            client,
+            "return [document.documentElement.scrollHeight, innerHeight]",
+        )
+        .await?;
+        let (page, window) = (scroll[0].as_u64(), scroll[1].as_u64());
+        ensure(page <= window, || {
+            format!("the page scrolls: {page:?} px of content in a {window:?} px window")
+        })
+    }
+    .await;
+    client
+        .set_window_size(1280, 900)
+        .await
+        .map_err(|e| format!("resize the window back: {e}"))?;
+    outcome
+}
+
+/// Zoomed to a few years, marks carry labels naming their participants,
+/// and no two labels overlap.
+pub async fn labelled_marks(client: &Client) -> Check {
+    open(
+        client,
+        &server().url("/?window=2018-01-01..2020-12-31&lanes=person"),
+    )
+    .await?;
+    wait_for_text(client, ".timeline-window", |t| {
+        t.starts_with("Showing Jan 2018")
+    })
+    .await?;
+    let labels = find_all(client, ".timeline-svg .mark-label").await?;
+    let mut texts = Vec::new();
+    for label in &labels {
+        texts.push(label.text().await.map_err(|e| e.to_string())?);
+    }
+    ensure(texts.iter().any(|t| t.contains(facts::BUSIEST)), || {
+        format!("no mark's label names {}: {texts:?}", facts::BUSIEST)
+    })?;
+    let overlaps = eval(
+        client,
+        r#"const boxes = [...document.querySelectorAll('.timeline-svg .mark-label')]
+             .map((t) => [t.textContent, t.getBoundingClientRect()]);
+           const out = [];
+           for (let i = 0; i < boxes.length; i++)
+             for (let j = i + 1; j < boxes.length; j++) {
+               const [a, p] = boxes[i], [b, q] = boxes[j];
+               if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+                 out.push(a + ' / ' + b);
+             }
+           const svg = document.querySelector('.timeline-svg').getBoundingClientRect();
+           for (const [t, r] of boxes)
+             if (r.width <= 0 || r.right > svg.right + 0.5) out.push(t + ' is not drawn inside the timeline');
+           return out;"#,
+    )
+    .await?;
+    ensure(overlaps.as_array().is_some_and(Vec::is_empty), || {
+        format!("labels overlap: {overlaps}")
+    })
+}
+
+/// The timeline is one tab stop: the arrows step through the events in
+/// time order, each step is announced, and Enter opens the event.
+pub async fn keyboard_steps(client: &Client) -> Check {
+    open(client, &server().url("/")).await?;
+    wait_for_text(client, ".timeline-window", |t| t.starts_with("Showing")).await?;
+    let canvas = client
+        .find(Locator::Css(".timeline-canvas"))
+        .await
+        .map_err(|e| e.to_string())?;
+    let press = |key: Key| char::from(key).to_string();
+    let total = facts::ALL.count();
+    canvas
+        .send_keys(&press(Key::End))
+        .await
+        .map_err(|e| format!("press End: {e}"))?;
+    let last = format!("({total} of {total})");
+    wait_for_text(client, "#timeline-announce", |t| t.contains(&last)).await?;
+    canvas
+        .send_keys(&format!("{}{}", press(Key::Home), press(Key::Right)))
+        .await
+        .map_err(|e| format!("press Home, then the right arrow: {e}"))?;
+    let second = format!("(2 of {total})");
+    wait_for_text(client, "#timeline-announce", |t| t.contains(&second)).await?;
+    canvas
+        .send_keys(&press(Key::Left))
+        .await
+        .map_err(|e| format!("press the left arrow: {e}"))?;
+    let first = wait_for_text(client, "#timeline-announce", |t| {
+        t.contains(&format!("(1 of {total})"))
+    })
+    .await?;
+    ensure(first.starts_with(facts::FIRST_EVENT_DATE), || {
+        format!(
+            "the first event is announced as {first:?}, not from {}",
+            facts::FIRST_EVENT_DATE
+        )
+    })?;
+    canvas
+        .send_keys(&press(Key::Enter))
+        .await
+        .map_err(|e| format!("press Enter: {e}"))?;
+    wait_for_text(client, "#detail-title", |t| {
+        t.contains(facts::FIRST_EVENT_DATE)
+    })
+    .await?;
+    // The focus stayed on the timeline, a single tab stop.
+    let focused = eval(
+        client,
+        "return document.activeElement.classList.contains('timeline-canvas')",
+    )
+    .await?;
+    ensure(focused == true, || {
+        "opening an event took the focus off the timeline".to_string()
+    })
+}
+
+/// A selection that falls in one year draws its chart no taller than
+/// 240 px.
+pub async fn one_year_chart(client: &Client) -> Check {
+    open(
+        client,
+        &server().url("/?tab=overview&from=2019-01-01&to=2019-12-31"),
+    )
+    .await?;
+    wait_for_text(client, "#per-year-title", |_| true).await?;
+    let bars = find_all(client, ".year-chart .year-bar").await?;
+    ensure(bars.len() == 1, || {
+        format!("{} bars for a selection within 2019", bars.len())
+    })?;
+    let height = eval(
+        client,
+        "return document.querySelector('.year-chart').getBoundingClientRect().height",
+    )
+    .await?
+    .as_f64()
+    .unwrap_or(f64::NAN);
+    ensure(height > 20.0 && height <= 240.0, || {
+        format!("a one-year chart is {height} px tall")
+    })
+}
