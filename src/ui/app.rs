@@ -143,8 +143,8 @@ pub fn App() -> impl IntoView {
                         }
                     />
                 </label>
-                <span class="drop-hint">
-                    "or drop one on the page: a corpus, a sheet of events (CSV, TSV), a scraper's records (JSON, JSON Lines) or an article"
+                <span class="drop-hint" title="A corpus, a sheet of events (CSV, TSV), a scraper's records (JSON, JSON Lines) or an article">
+                    "or drop a corpus, a sheet, a scraper's records or an article on the page"
                 </span>
                 <ThemeToggle />
             </div>

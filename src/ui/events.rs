@@ -216,13 +216,17 @@ fn Detail(item: Item) -> impl IntoView {
         .collect();
     view! {
         <section class="event-detail" aria-labelledby="detail-title">
-            <PanelHead
-                id="detail-title"
-                title=format!("{}: {}", item.kind.label(), item.dates.label())
-                close_label="Close event detail"
-                on_close=move || selected.set(None)
-            />
-            <p class="detail-summary">{first.summary.clone()}</p>
+            // The heading and the summary stay at the top of the pane while
+            // the rest scrolls under them.
+            <div class="detail-top">
+                <PanelHead
+                    id="detail-title"
+                    title=format!("{}: {}", item.kind.label(), item.dates.label())
+                    close_label="Close event detail"
+                    on_close=move || selected.set(None)
+                />
+                <p class="detail-summary">{first.summary.clone()}</p>
+            </div>
             // The evidence comes before the particulars: it is what a
             // reader checks first, and following it keeps the summary in
             // view beside the article.

@@ -120,15 +120,18 @@ pub fn Timeline() -> impl IntoView {
         }
         chosen
     });
-    let step = move |to: fn(usize, usize) -> usize| {
+    let step = move |to: Step| {
         let count = items.with_untracked(|i| i.len());
         if count == 0 {
             return;
         }
-        let at = match cursor.get_untracked().filter(|&c| c < count) {
-            Some(c) => to(c, count),
-            // The first step lands on the first event in view.
-            None => scale.with_untracked(|s| {
+        let at = match (to, cursor.get_untracked().filter(|&c| c < count)) {
+            (Step::First, _) => 0,
+            (Step::Last, _) => count - 1,
+            (Step::Back, Some(c)) => c.saturating_sub(1),
+            (Step::On, Some(c)) => (c + 1).min(count - 1),
+            // The first arrow lands on the first event in view.
+            (Step::Back | Step::On, None) => scale.with_untracked(|s| {
                 items.with_untracked(|items| {
                     items
                         .iter()
@@ -168,19 +171,19 @@ pub fn Timeline() -> impl IntoView {
                 true
             }
             "ArrowLeft" | "ArrowUp" => {
-                step(|c, _| c.saturating_sub(1));
+                step(Step::Back);
                 true
             }
             "ArrowRight" | "ArrowDown" => {
-                step(|c, n| (c + 1).min(n - 1));
+                step(Step::On);
                 true
             }
             "Home" => {
-                step(|_, _| 0);
+                step(Step::First);
                 true
             }
             "End" => {
-                step(|_, n| n - 1);
+                step(Step::Last);
                 true
             }
             "Enter" | " " => {
@@ -218,6 +221,34 @@ pub fn Timeline() -> impl IntoView {
             }))
         })
     };
+    // The lane of the event the cursor is on is scrolled into the pane when
+    // the drawing is taller than it.
+    let canvas_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(at) = cursor.get() else {
+            return;
+        };
+        let row = lane_list.with_untracked(|l| {
+            l.iter()
+                .take(MAX_LANES)
+                .position(|lane| lane.items.contains(&at))
+        });
+        let (Some(row), Some(canvas)) = (row, canvas_ref.get_untracked()) else {
+            return;
+        };
+        let k = f64::from(canvas.client_width()) / WIDTH;
+        let top = (AXIS + LANE * row as f64) * k;
+        let bottom = top + LANE * k;
+        let (seen_top, seen) = (
+            f64::from(canvas.scroll_top()),
+            f64::from(canvas.client_height()),
+        );
+        if top - AXIS * k < seen_top {
+            canvas.set_scroll_top((top - AXIS * k).max(0.0) as i32);
+        } else if bottom > seen_top + seen {
+            canvas.set_scroll_top((bottom - seen) as i32);
+        }
+    });
     let height = move || lane_list.with(|l| drawing_height(l.len()));
     let tick_marks = move || {
         let s = scale.get();
@@ -592,6 +623,7 @@ pub fn Timeline() -> impl IntoView {
             </p>
             <div
                 class="timeline-canvas"
+                node_ref=canvas_ref
                 tabindex="0"
                 role="group"
                 aria-label="Timeline: the arrow keys step through the events and Enter opens one; plus and minus zoom, Page Up and Page Down or Shift with an arrow pan, 0 resets"
@@ -626,6 +658,15 @@ pub fn Timeline() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Where an arrow-key step goes in the events' time order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    First,
+    Back,
+    On,
+    Last,
 }
 
 /// What the pointer is over, for the tip beside it: where (in percent of the

@@ -128,7 +128,10 @@ async fn find_mark(client: &Client, cluster: bool) -> Result<(f64, f64, String),
         .execute_async(
             "const [cluster, done] = arguments;
              const svg = document.querySelector('.timeline-svg');
-             svg.scrollIntoView({ block: 'center' });
+             svg.scrollIntoView({ block: 'start' });
+             // The drawing may be taller than its pane: only the rows in
+             // view can be clicked.
+             const seen = svg.parentElement.getBoundingClientRect();
              // A task's turn, without the clamp of setTimeout.
              const channel = new MessageChannel();
              const turn = () => new Promise((r) => { channel.port1.onmessage = r; channel.port2.postMessage(0); });
@@ -137,7 +140,7 @@ async fn find_mark(client: &Client, cluster: bool) -> Result<(f64, f64, String),
                const k = r.width / 1000;
                for (let row = 0; row < 14; row++) {
                  const y = Math.round(r.top + (28 + 26 * row + 13) * k);
-                 if (y > r.bottom) break;
+                 if (y > r.bottom || y > seen.bottom - 2) break;
                  for (let x = Math.ceil(r.left + 150 * k); x < r.right - 1; x += 2) {
                    svg.dispatchEvent(new PointerEvent('pointermove',
                      { clientX: x, clientY: y, pointerId: 7, pointerType: 'mouse', bubbles: true }));

@@ -18,12 +18,14 @@ async fn eval(client: &Client, script: &str) -> Result<Value, String> {
         .map_err(|e| format!("run `{script}`: {e}"))
 }
 
-/// Whether what is painted at the middle of the first element matching
-/// `css` (its visible part, when a scrolling pane clips it) is that element
-/// or inside it, so a person sees it; `None` when it is so.
+/// Whether what is painted near the top middle of the first element
+/// matching `css` (its visible part, when a scrolling pane clips it) is that
+/// element or inside the one matching `within`, so a person sees it; `null`
+/// when it is so.
 const SEEN: &str = r#"
-    const [css] = arguments;
+    const [css, within] = arguments;
     const el = document.querySelector(css);
+    const box = document.querySelector(within);
     if (!el) return css + ' is not on the page';
     const r = el.getBoundingClientRect();
     const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
@@ -31,14 +33,36 @@ const SEEN: &str = r#"
     if (bottom <= top || right <= left)
         return `${css} lies outside the ${innerWidth}×${innerHeight} viewport (${Math.round(r.top)}..${Math.round(r.bottom)})`;
     const hit = document.elementFromPoint((left + right) / 2, (top + Math.min(bottom, top + 12)) / 2);
-    if (!hit || !(el === hit || el.contains(hit)))
+    if (!hit || !(box === hit || box.contains(hit)))
         return `${css} is covered or scrolled away: ${hit ? hit.className || hit.tagName : 'nothing'} is painted there`;
     return null;
 "#;
 
-async fn seen(client: &Client, css: &str) -> Check {
+/// Waits until the live region's text (read as a screen reader does, though
+/// it is not painted) satisfies `accept`; returns it.
+async fn announced(client: &Client, accept: impl Fn(&str) -> bool) -> Result<String, String> {
+    let start = std::time::Instant::now();
+    let mut last = String::new();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        let text = eval(
+            client,
+            "return document.getElementById('timeline-announce')?.textContent ?? ''",
+        )
+        .await?;
+        last = text.as_str().unwrap_or_default().to_string();
+        if accept(&last) {
+            return Ok(last);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "the timeline announced {last:?}, not what was expected"
+    ))
+}
+
+async fn seen(client: &Client, css: &str, within: &str) -> Check {
     let found = client
-        .execute(SEEN, vec![Value::from(css)])
+        .execute(SEEN, vec![Value::from(css), Value::from(within)])
         .await
         .map_err(|e| format!("look for {css}: {e}"))?;
     match found.as_str() {
@@ -67,19 +91,26 @@ pub async fn all_in_view(client: &Client) -> Check {
             "(//ul[contains(@class, 'evidence-list')]//button)[1]",
         )
         .await?;
-        wait_for_text(client, ".article-text .evidence-span", |t| {
-            t == facts::FIRST_EVENT_EVIDENCE
-        })
+        wait_for_text(client, ".article-text .evidence-span", |_| true).await?;
+        let marked = eval(
+            client,
+            "return [...document.querySelectorAll('.article-text .evidence-span')].map((m) => m.textContent).join('')",
+        )
         .await?;
+        ensure(marked.as_str().is_some_and(|t| t.contains(facts::FIRST_EVENT_EVIDENCE)), || {
+            format!("the reader marks {marked} as the evidence")
+        })?;
         // The reader scrolls the sentence into view after it renders.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        for css in [
-            ".timeline-svg .axis-band",
-            ".timeline-svg .marks",
-            ".detail-summary",
-            ".article-text .evidence-span",
+        // The selected event's outline is drawn on the timeline, where the
+        // timeline (not something over it) is painted.
+        for (css, within) in [
+            (".timeline-svg", ".timeline-svg"),
+            (".timeline-svg .mark-selected", ".timeline-svg"),
+            (".detail-summary", ".detail-summary"),
+            (".article-text .evidence-span", ".article-text .evidence-span"),
         ] {
-            seen(client, css).await?;
+            seen(client, css, within).await?;
         }
         let scroll = eval(
             client,
@@ -157,21 +188,23 @@ pub async fn keyboard_steps(client: &Client) -> Check {
         .await
         .map_err(|e| format!("press End: {e}"))?;
     let last = format!("({total} of {total})");
-    wait_for_text(client, "#timeline-announce", |t| t.contains(&last)).await?;
+    announced(client, |t| t.contains(&last)).await?;
     canvas
-        .send_keys(&format!("{}{}", press(Key::Home), press(Key::Right)))
+        .send_keys(&press(Key::Home))
         .await
-        .map_err(|e| format!("press Home, then the right arrow: {e}"))?;
+        .map_err(|e| format!("press Home: {e}"))?;
+    announced(client, |t| t.contains(&format!("(1 of {total})"))).await?;
+    canvas
+        .send_keys(&press(Key::Right))
+        .await
+        .map_err(|e| format!("press the right arrow: {e}"))?;
     let second = format!("(2 of {total})");
-    wait_for_text(client, "#timeline-announce", |t| t.contains(&second)).await?;
+    announced(client, |t| t.contains(&second)).await?;
     canvas
         .send_keys(&press(Key::Left))
         .await
         .map_err(|e| format!("press the left arrow: {e}"))?;
-    let first = wait_for_text(client, "#timeline-announce", |t| {
-        t.contains(&format!("(1 of {total})"))
-    })
-    .await?;
+    let first = announced(client, |t| t.contains(&format!("(1 of {total})"))).await?;
     ensure(first.starts_with(facts::FIRST_EVENT_DATE), || {
         format!(
             "the first event is announced as {first:?}, not from {}",
