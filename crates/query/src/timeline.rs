@@ -6,6 +6,8 @@
 //! visit reported from both sides (042 by the guest, 043 by the host) is one
 //! item.
 
+pub mod gesture;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
