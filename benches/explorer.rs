@@ -5,7 +5,9 @@
 //! Run it with `make bench` (or `cargo bench --bench explorer` once the
 //! release site is built). `BENCH_SIZES` (default `1000,10000`) and
 //! `BENCH_RUNS` (default 5) change what it measures. It prints a table and
-//! writes it to `target/bench/results.md`.
+//! writes it to `target/bench/results.md`, and takes the pictures of the
+//! explorer's timeline and vis-timeline's on the bundled corpus that the
+//! README shows (`target/bench/timeline-ours.png`, `timeline-vis.png`).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -189,9 +191,10 @@ const settle = () => nextTask().then(() => document.body.offsetHeight);
   await settle();
   const canvas = document.querySelector('.timeline-canvas');
   const zoomPan = [];
+  // Shift with an arrow pans (an arrow alone steps between events).
   for (const key of ['+', '+', '+', 'ArrowRight', 'ArrowRight', 'ArrowLeft', '-', '-', '-', '0']) {
     const t0 = performance.now();
-    canvas.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: key.startsWith('Arrow'), bubbles: true }));
     await settle();
     zoomPan.push(performance.now() - t0);
   }
@@ -422,6 +425,86 @@ fn row(metric: String, ours: f64, peer: Option<(f64, &str)>, budget: (f64, &str)
         budget: budget.1.to_string(),
         met,
     }
+}
+
+/// The explorer's timeline and vis-timeline's, on the bundled corpus at the
+/// same width, as pictures for the README (`target/bench/timeline-*.png`).
+async fn side_by_side(client: &Client, server: &StaticServer) {
+    use fantoccini::Locator;
+    client
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize the window");
+    client
+        .goto(&server.url("/"))
+        .await
+        .expect("open the explorer");
+    until(
+        client,
+        "return document.querySelector('.timeline-svg .mark-exact') ? true : null",
+        Duration::from_secs(60),
+    )
+    .await;
+    // The filters folded away and the timeline as tall as the peer's.
+    client
+        .execute(
+            "document.querySelector('.filters-toggle')?.click();
+             document.querySelector('.explorer')?.style.setProperty('--timeline-height', '600px');
+             return true;",
+            vec![],
+        )
+        .await
+        .expect("fold the filters");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let ours = client
+        .find(Locator::Css(".timeline"))
+        .await
+        .expect("the timeline");
+    let png = ours.screenshot().await.expect("a picture of the timeline");
+    std::fs::write(bench_dir().join("timeline-ours.png"), png).expect("write timeline-ours.png");
+    let width = client
+        .execute(
+            "return document.querySelector('.timeline').getBoundingClientRect().width",
+            vec![],
+        )
+        .await
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1200.0);
+    client
+        .goto(&peer_url(
+            server,
+            "/peers/timeline.html?corpus=/data/corpus.json&label=participants",
+        ))
+        .await
+        .expect("open the vis-timeline page");
+    until(
+        client,
+        "return window.peerResult ?? null",
+        Duration::from_secs(60),
+    )
+    .await;
+    client
+        .execute(
+            &format!(
+                "document.getElementById('timeline').style.width = '{width:.0}px';
+                 window.dispatchEvent(new Event('resize'));
+                 return true;"
+            ),
+            vec![],
+        )
+        .await
+        .expect("size the peer's timeline");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let peer = client
+        .find(Locator::Css("#timeline"))
+        .await
+        .expect("the peer's timeline");
+    let png = peer
+        .screenshot()
+        .await
+        .expect("a picture of the peer's timeline");
+    std::fs::write(bench_dir().join("timeline-vis.png"), png).expect("write timeline-vis.png");
 }
 
 #[tokio::main(flavor = "multi_thread")]
@@ -657,6 +740,7 @@ async fn main() {
             (1.0, "≤ FlexSearch"),
         ));
     }
+    side_by_side(&session.client, &server).await;
     session.close().await;
 
     let mut table = String::from(

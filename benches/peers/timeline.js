@@ -2,7 +2,11 @@
 // explorer's timeline does, then the same zoom and pan steps the benchmark
 // gives the explorer. Each step is timed from the call to the end of a
 // synchronous redraw and layout. Leaves `window.peerResult`.
-const url = new URLSearchParams(location.search).get("corpus");
+const params = new URLSearchParams(location.search);
+const url = params.get("corpus");
+// `?label=participants` labels each item with who took part, as the
+// explorer's marks are (the README's picture); the timings use the kind.
+const byParticipants = params.get("label") === "participants";
 const corpus = JSON.parse(await (await fetch(url)).text());
 const names = new Map(corpus.entities.map((e) => [e.id, e.name]));
 // Partial dates ("2019", "2019-06") cover their whole period.
@@ -18,9 +22,12 @@ const items = corpus.events.map((e, i) => {
   if (!groups.has(group)) groups.set(group, { id: group, content: names.get(group) ?? "Other" });
   const end = last(e.end ?? e.start);
   const start = first(e.start);
+  const content = byParticipants
+    ? (e.participants ?? []).map((p) => names.get(p) ?? p).join(", ") || e.kind
+    : e.kind;
   return start === end
-    ? { id: i, group, content: e.kind, start }
-    : { id: i, group, content: e.kind, start, end, type: "range" };
+    ? { id: i, group, content, start }
+    : { id: i, group, content, start, end, type: "range" };
 });
 const t0 = performance.now();
 const timeline = new vis.Timeline(

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use crate::corpus::{Corpus, EventIx};
-use crate::dates::{civil_from_days, month_abbreviation, DayNumber};
+use crate::dates::{civil_from_days, month_abbreviation, DateRange, DayNumber};
+use crate::timeline::gesture::{self as pointer, Gesture, Plot};
 use crate::timeline::{fit_label, lanes, Item, Lane, LaneMode, LaneSpots, Scale, MIN_WINDOW_DAYS};
 
 /// Width of the drawing in SVG units; it scales to the page width.
@@ -33,6 +34,15 @@ const CLUSTER_GAP: f64 = 6.0;
 const LABEL_CHAR: f64 = 6.0;
 /// Space between a mark and its label.
 const LABEL_GAP: f64 = 3.0;
+/// How long the window must rest after a zoom or pan step before the marks
+/// are labelled again.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
+/// Where the lane labels, the plot and the axis band lie.
+const PLOT: Plot = Plot {
+    label: LABEL,
+    width: WIDTH,
+    axis: AXIS,
+};
 
 /// The timeline panel with its controls.
 #[component]
@@ -76,6 +86,27 @@ pub fn Timeline() -> impl IntoView {
         if window.get_untracked() != w {
             window.set(w);
         }
+    });
+    // Whether the window moved in the last moments (see `Chosen::labels`).
+    let moving = RwSignal::new(false);
+    let settle = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |previous: Option<Scale>| {
+        let now = scale.get();
+        if previous.is_some_and(|p| p != now) {
+            moving.set(true);
+            if let Some(timer) = settle.get_value() {
+                timer.clear();
+            }
+            let timer = set_timeout_with_handle(
+                move || {
+                    // The timeline may be gone (another corpus) by now.
+                    let _ = moving.try_set(false);
+                },
+                SETTLE,
+            );
+            settle.set_value(timer.ok());
+        }
+        now
     });
     let mode = state.lanes;
     // Lanes by group are offered only when the corpus's source grouped its
@@ -319,6 +350,7 @@ pub fn Timeline() -> impl IntoView {
             let chosen = Chosen {
                 selected: selected.get(),
                 cursor: cursor.get(),
+                labels: !moving.get(),
             };
             super::perf::measured("ae:marks", || {
                 items.with(|items| {
@@ -404,65 +436,53 @@ pub fn Timeline() -> impl IntoView {
             text,
         }));
     };
-    // Pointers down on the drawing: one pans (or brushes on the axis), two pinch.
-    let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
-    // Whether the pointers moved the drawing since they went down: the click
-    // that ends a drag selects nothing.
-    let dragged = StoredValue::new(false);
+    // Pointers down on the drawing: one pans (or brushes on the axis), two
+    // pinch. What each event means is worked out by the gesture reducer;
+    // here it is only applied.
+    let gesture = StoredValue::new(Gesture::default());
     let brush = RwSignal::new(None::<(f64, f64)>);
+    let act = move |action: pointer::Action| match action {
+        pointer::Action::Nothing | pointer::Action::Hover => {}
+        pointer::Action::Pan(dx) => scale.update(|s| *s = s.pan(dx)),
+        pointer::Action::Zoom { factor, anchor } => scale.update(|s| *s = s.zoom(factor, anchor)),
+        pointer::Action::Brush(a, b) => brush.set(Some((a, b))),
+        pointer::Action::BrushCancelled => brush.set(None),
+        pointer::Action::Brushed(a, b) => {
+            brush.set(None);
+            let s = scale.get_untracked();
+            let day = |x: f64| s.day_at(x - LABEL);
+            let (from, to) = (day(a).floor(), day(b).ceil() - 1.0);
+            filters.update(|f| {
+                f.from = Some(from as DayNumber);
+                f.to = Some(to as DayNumber);
+            });
+        }
+    };
     let on_down = move |ev: leptos::ev::PointerEvent| {
-        let x = svg_x(&ev);
-        pointers.update_value(|p| {
-            p.retain(|&(id, _)| id != ev.pointer_id());
-            p.push((ev.pointer_id(), x));
-        });
-        dragged.set_value(false);
-        let alone = pointers.with_value(|p| p.len() == 1);
-        brush.set((alone && svg_y(&ev) < AXIS && x > LABEL).then_some((x, x)));
+        let (x, y) = svg_point(&ev);
+        let action = gesture
+            .try_update_value(|g| g.down(ev.pointer_id(), x, y, &PLOT))
+            .unwrap_or(pointer::Action::Nothing);
+        if action == pointer::Action::Nothing {
+            brush.set(None);
+        }
+        act(action);
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
         let x = svg_x(&ev);
-        let before = pointers.get_value();
-        let Some(i) = before.iter().position(|&(id, _)| id == ev.pointer_id()) else {
+        let action = gesture
+            .try_update_value(|g| g.moved(ev.pointer_id(), x, &PLOT))
+            .unwrap_or(pointer::Action::Nothing);
+        if action == pointer::Action::Hover {
             show_tip(&ev);
-            return;
-        };
-        pointers.update_value(|p| p[i].1 = x);
-        if (before[i].1 - x).abs() > 0.5 {
-            dragged.set_value(true);
         }
-        if let Some((from, _)) = brush.get_untracked() {
-            brush.set(Some((from, x.clamp(LABEL, WIDTH))));
-            return;
-        }
-        match before.as_slice() {
-            [(_, last)] => scale.update(|s| *s = s.pan(last - x)),
-            [a, b] => {
-                let other = if i == 0 { b.1 } else { a.1 };
-                let (old, new) = ((before[i].1 - other).abs(), (x - other).abs());
-                if old > 1.0 && new > 1.0 {
-                    let anchor = (x + other) / 2.0 - LABEL;
-                    scale.update(|s| *s = s.zoom(new / old, anchor.clamp(0.0, s.width)));
-                }
-            }
-            _ => {}
-        }
+        act(action);
     };
     let on_up = move |ev: leptos::ev::PointerEvent| {
         hover.set(None);
-        pointers.update_value(|p| p.retain(|&(id, _)| id != ev.pointer_id()));
-        if let Some((a, b)) = brush.get_untracked() {
-            brush.set(None);
-            if (a - b).abs() > 3.0 {
-                let s = scale.get_untracked();
-                let day = |x: f64| s.day_at(x - LABEL);
-                let (from, to) = (day(a.min(b)).floor(), day(a.max(b)).ceil() - 1.0);
-                filters.update(|f| {
-                    f.from = Some(from as DayNumber);
-                    f.to = Some(to as DayNumber);
-                });
-            }
-        }
+        act(gesture
+            .try_update_value(|g| g.up(ev.pointer_id()))
+            .unwrap_or(pointer::Action::Nothing));
     };
     let brush_view = move || {
         brush.get().map(|(a, b)| {
@@ -473,7 +493,7 @@ pub fn Timeline() -> impl IntoView {
     // A click on a mark selects its event; on a cluster it zooms in to
     // separate its events, or selects the first when they cannot be.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if dragged.get_value() {
+        if gesture.with_value(Gesture::dragged) {
             return;
         }
         let (x, y) = svg_point(&ev);
@@ -698,17 +718,23 @@ struct Marks {
     lanes: Vec<LaneSpots>,
 }
 
-/// The items the marks single out: the selected event's and the one the
-/// arrow keys are on (by its place in the items).
+/// How to draw the marks: the items they single out (the selected event's
+/// and the one the arrow keys are on, by its place in the items), and
+/// whether to label them.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Chosen {
     selected: Option<EventIx>,
     cursor: Option<usize>,
+    /// Labels are left out while the window is moving: laying out their
+    /// text on every step of a zoom or pan made each step about a third
+    /// slower, and they are not read in motion.
+    labels: bool,
 }
 
 impl Marks {
     fn draw(corpus: &Corpus, s: &Scale, items: &[Item], lanes: &[Lane], chosen: Chosen) -> Marks {
         let mut m = Marks::default();
+        let labelled = chosen.labels;
         let holds = |i: usize| {
             chosen
                 .selected
@@ -751,10 +777,13 @@ impl Marks {
                     m.counts
                         .push((x0 + 4.0, y + LANE / 2.0 + 4.0, members.len()));
                     // A cluster says over what dates its events fall, whole
-                    // or not at all.
-                    let span = cluster_dates(items, members);
-                    if span.chars().count() as f64 * LABEL_CHAR <= room {
-                        m.labels.push((label_x, label_y, span));
+                    // or not at all (no dates are written in less room
+                    // than a year's).
+                    if labelled && room >= 4.0 * LABEL_CHAR {
+                        let span = cluster_dates(items, members);
+                        if span.chars().count() as f64 * LABEL_CHAR <= room {
+                            m.labels.push((label_x, label_y, span));
+                        }
                     }
                     continue;
                 }
@@ -767,6 +796,11 @@ impl Marks {
                     &mut m.uncertain
                 };
                 pill(path, x0, top, width, height, r);
+                // Too little room for a few characters: no label, and none
+                // written to be thrown away.
+                if !labelled || room < 4.0 * LABEL_CHAR {
+                    continue;
+                }
                 if let Some(text) = fit_label(&mark_label(corpus, item), room, LABEL_CHAR) {
                     m.labels.push((label_x, label_y, text));
                 }
@@ -797,7 +831,8 @@ fn mark_label(corpus: &Corpus, item: &Item) -> String {
     names.join(", ")
 }
 
-/// The dates a cluster's events fall on, first to last.
+/// The dates a cluster's events fall on, from the first one's start to the
+/// last one's end, written as one range.
 fn cluster_dates(items: &[Item], members: &[usize]) -> String {
     let dates = members
         .iter()
@@ -806,8 +841,11 @@ fn cluster_dates(items: &[Item], members: &[usize]) -> String {
     let first = dates.clone().min_by_key(|d| d.first_day());
     let last = dates.max_by_key(|d| d.last_day());
     match (first, last) {
-        (Some(a), Some(b)) if a.label() == b.label() => a.label(),
-        (Some(a), Some(b)) => format!("{} – {}", a.label(), b.label()),
+        (Some(first), Some(last)) => DateRange {
+            start: first.start,
+            end: Some(last.end.unwrap_or(last.start)),
+        }
+        .label(),
         _ => String::new(),
     }
 }
@@ -850,10 +888,6 @@ fn drawing_height(lanes: usize) -> f64 {
 
 fn svg_x(ev: &web_sys::MouseEvent) -> f64 {
     svg_point(ev).0
-}
-
-fn svg_y(ev: &web_sys::MouseEvent) -> f64 {
-    svg_point(ev).1
 }
 
 fn truncate(text: &str, max: usize) -> String {

@@ -142,11 +142,20 @@ pub async fn labelled_marks(client: &Client) -> Check {
         t.starts_with("Showing Jan 2018")
     })
     .await?;
-    let labels = find_all(client, ".timeline-svg .mark-label").await?;
-    let mut texts = Vec::new();
-    for label in &labels {
-        texts.push(label.text().await.map_err(|e| e.to_string())?);
-    }
+    // The labels are drawn once the window rests.
+    let start = std::time::Instant::now();
+    let texts = loop {
+        let mut texts = Vec::new();
+        for label in find_all(client, ".timeline-svg .mark-label").await? {
+            texts.push(label.text().await.map_err(|e| e.to_string())?);
+        }
+        if texts.iter().any(|t| t.contains(facts::BUSIEST))
+            || start.elapsed() > std::time::Duration::from_secs(5)
+        {
+            break texts;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
     ensure(texts.iter().any(|t| t.contains(facts::BUSIEST)), || {
         format!("no mark's label names {}: {texts:?}", facts::BUSIEST)
     })?;
