@@ -175,7 +175,8 @@ fn screenshot_dir() -> PathBuf {
     root().join("target/screenshots")
 }
 
-/// Fails if the page (or the frame the session is in) scrolls sideways.
+/// Fails if the page (or the frame the session is in) scrolls sideways, or
+/// a table inside it does.
 async fn no_sideways_scroll(client: &Client, what: &str) -> Check {
     let widths = eval(
         client,
@@ -188,6 +189,17 @@ async fn no_sideways_scroll(client: &Client, what: &str) -> Check {
     );
     ensure(scroll <= inner, || {
         format!("{what} at {inner} px scrolls sideways: {scroll} px of content")
+    })?;
+    // Nor does any table inside its pane.
+    let tables = eval(
+        client,
+        "return [...document.querySelectorAll('.table-scroll')]
+           .filter((t) => t.scrollWidth > t.clientWidth + 1)
+           .map((t) => `${t.scrollWidth} px in ${t.clientWidth}`)",
+    )
+    .await?;
+    ensure(tables.as_array().is_some_and(Vec::is_empty), || {
+        format!("a table in {what} at {inner} px scrolls sideways: {tables}")
     })
 }
 
