@@ -182,6 +182,9 @@ const SCENARIOS: &[(&str, ScenarioFn)] = &[
     ("a one-year selection draws a short chart", |c, _| {
         Box::pin(workspace::one_year_chart(c))
     }),
+    ("the timeline saved as SVG and PNG", |c, _| {
+        Box::pin(workspace::pictures(c))
+    }),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {
         Box::pin(look::accessibility(c))

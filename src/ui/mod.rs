@@ -15,6 +15,7 @@ mod panel;
 pub mod panic;
 mod paste;
 mod perf;
+mod picture;
 mod reader;
 pub mod state;
 mod theme;

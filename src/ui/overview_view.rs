@@ -128,6 +128,7 @@ fn YearChart() -> impl IntoView {
     view! {
         <section class="overview-part" aria-labelledby="per-year-title">
             <h3 id="per-year-title">"Events per year"</h3>
+            <super::picture::SavePicture css=".year-chart" name="events-per-year" what="the chart" />
             <div class="year-chart-scroll">{bars}</div>
         </section>
     }

@@ -635,6 +635,7 @@ pub fn Timeline() -> impl IntoView {
                     <button type="button" on:click=move |_| zoom(1.5)>"Zoom in"</button>
                     <button type="button" on:click=move |_| zoom(1.0 / 1.5)>"Zoom out"</button>
                     <button type="button" on:click=move |_| scale.set(home)>"Reset"</button>
+                    <super::picture::SavePicture css=".timeline-svg" name="timeline" what="the timeline" />
                 </div>
             </div>
             <p class="timeline-window" aria-live="polite">{window_label}</p>

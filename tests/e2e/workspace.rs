@@ -263,3 +263,110 @@ pub async fn one_year_chart(client: &Client) -> Check {
         format!("a one-year chart is {height} px tall")
     })
 }
+
+/// Keeps every file the page offers for download (the `Blob` handed to
+/// `URL.createObjectURL`) in `window.savedFiles`, and keeps the browser
+/// from actually downloading it.
+const CAPTURE_DOWNLOADS: &str = r#"
+    window.savedFiles = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => { window.savedFiles.push(blob); return create.call(URL, blob); };
+    HTMLAnchorElement.prototype.click = function () {};
+    return true;
+"#;
+
+/// What the `n`th saved file holds: its type, and for an SVG its text (parsed
+/// here, not in the page, whose Trusted Types policy refuses markup); for
+/// anything else its size and first bytes.
+const READ_SAVED: &str = r#"
+    const [n, done] = [arguments[0], arguments[arguments.length - 1]];
+    (async () => {
+      const start = performance.now();
+      while (window.savedFiles.length <= n && performance.now() - start < 10000)
+        await new Promise((r) => setTimeout(r, 50));
+      const blob = window.savedFiles[n];
+      if (!blob) return done({ missing: true });
+      if (blob.type === 'image/svg+xml') return done({ type: blob.type, text: await blob.text() });
+      const bytes = [...new Uint8Array(await blob.slice(0, 8).arrayBuffer())];
+      done({ type: blob.type, size: blob.size, bytes });
+    })().catch((e) => done({ error: String(e) }));
+"#;
+
+/// The timeline saved as SVG parses as SVG, holds the marks' labels as text
+/// and carries its colours; saved as PNG it is a PNG image.
+pub async fn pictures(client: &Client) -> Check {
+    open(
+        client,
+        &server().url("/?window=2018-01-01..2020-12-31&lanes=person"),
+    )
+    .await?;
+    wait_for_text(client, ".timeline-svg .mark-label", |t| !t.is_empty()).await?;
+    eval(client, CAPTURE_DOWNLOADS).await?;
+    let group = "//div[@aria-label='Save the timeline as a picture']";
+    click(client, &format!("{group}/button[text()='Save SVG']")).await?;
+    let svg = client
+        .execute_async(READ_SAVED, vec![Value::from(0)])
+        .await
+        .map_err(|e| format!("read the saved SVG: {e}"))?;
+    ensure(svg["type"] == "image/svg+xml", || {
+        format!("the saved timeline is not offered as SVG: {svg}")
+    })?;
+    let text = svg["text"].as_str().unwrap_or_default();
+    let doc = roxmltree::Document::parse(text)
+        .map_err(|e| format!("the saved timeline does not parse as XML: {e}"))?;
+    let root = doc.root_element();
+    ensure(
+        root.tag_name().name() == "svg"
+            && root.tag_name().namespace() == Some("http://www.w3.org/2000/svg"),
+        || {
+            format!(
+                "the saved file's root is {:?}, not an SVG element",
+                root.tag_name()
+            )
+        },
+    )?;
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    ensure(texts.iter().any(|t| t.contains(facts::BUSIEST)), || {
+        format!(
+            "the saved timeline's text names no {}: {texts:?}",
+            facts::BUSIEST
+        )
+    })?;
+    let foreign: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name())
+        .filter(|name| matches!(*name, "script" | "foreignObject" | "iframe" | "a"))
+        .collect();
+    ensure(foreign.is_empty(), || {
+        format!("the saved timeline holds markup beyond the drawing: {foreign:?}")
+    })?;
+    let painted = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("mark-exact"))
+        .and_then(|n| n.attribute("style"))
+        .unwrap_or_default();
+    ensure(painted.contains("fill"), || {
+        format!("the saved marks carry no colour: {painted:?}")
+    })?;
+    click(client, &format!("{group}//input[@type='checkbox']")).await?;
+    click(client, &format!("{group}/button[text()='Save PNG']")).await?;
+    let png = client
+        .execute_async(READ_SAVED, vec![Value::from(1)])
+        .await
+        .map_err(|e| format!("read the saved PNG: {e}"))?;
+    let signature: Vec<u64> = png["bytes"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    ensure(
+        png["type"] == "image/png"
+            && signature == [0x89, b'P' as u64, b'N' as u64, b'G' as u64, 13, 10, 26, 10]
+            && png["size"].as_u64().is_some_and(|s| s > 2000),
+        || format!("the saved timeline is not a PNG image: {png}"),
+    )
+}
