@@ -179,7 +179,7 @@ const SCENARIOS: &[(&str, ScenarioFn)] = &[
         "the keyboard steps through the timeline's events",
         |c, _| Box::pin(workspace::keyboard_steps(c)),
     ),
-    ("a one-year selection draws a short chart", |c, _| {
+    ("a one-year corpus draws a short chart", |c, _| {
         Box::pin(workspace::one_year_chart(c))
     }),
     ("the timeline saved as SVG and PNG", |c, _| {
