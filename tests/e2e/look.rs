@@ -5,22 +5,14 @@
 use std::path::PathBuf;
 
 use fantoccini::Client;
-use serde_json::Value;
 
 use crate::support::browser::Engine;
 use crate::support::server::MISSING_CORPUS_SITE;
-use crate::support::{click, ensure, open, root, server, wait_for_text, Check};
+use crate::support::{click, ensure, eval, open, root, server, wait_for_text, Check};
 
 const DESKTOP: (u32, u32) = (1280, 900);
 /// The width of the frame in `tests/fixtures/phone.html`.
 const PHONE_WIDTH: u32 = 360;
-
-async fn eval(client: &Client, script: &str) -> Result<Value, String> {
-    client
-        .execute(script, vec![])
-        .await
-        .map_err(|e| format!("run `{script}`: {e}"))
-}
 
 pub async fn theme(client: &Client) -> Check {
     open(client, &server().url("/")).await?;

@@ -3,18 +3,10 @@
 //! Types where the engine has them) reports no violation.
 
 use fantoccini::Client;
-use serde_json::Value;
 
-use crate::support::{click, ensure, open, server, wait_for_text, Check};
+use crate::support::{click, ensure, eval, open, server, wait_for_text, Check};
 
 const HOSTILE: &str = "/?corpus=fixtures/hostile/corpus.json";
-
-async fn eval(client: &Client, script: &str) -> Result<Value, String> {
-    client
-        .execute(script, vec![])
-        .await
-        .map_err(|e| format!("run `{script}`: {e}"))
-}
 
 /// What the hostile strings could have done, read from the page.
 const DAMAGE: &str = r#"

@@ -9,14 +9,7 @@ use fantoccini::{Client, Locator};
 use serde_json::Value;
 
 use crate::facts;
-use crate::support::{click, ensure, find_all, open, server, wait_for_text, Check};
-
-async fn eval(client: &Client, script: &str) -> Result<Value, String> {
-    client
-        .execute(script, vec![])
-        .await
-        .map_err(|e| format!("run `{script}`: {e}"))
-}
+use crate::support::{click, ensure, eval, find_all, open, server, wait_for_text, Check};
 
 /// Whether what is painted near the top middle of the first element
 /// matching `css` (its visible part, when a scrolling pane clips it) is that
@@ -190,29 +183,25 @@ pub async fn keyboard_steps(client: &Client) -> Check {
         .find(Locator::Css(".timeline-canvas"))
         .await
         .map_err(|e| e.to_string())?;
-    let press = |key: Key| char::from(key).to_string();
+    let press = |key: Key, name: &'static str| {
+        let canvas = canvas.clone();
+        async move {
+            canvas
+                .send_keys(&char::from(key).to_string())
+                .await
+                .map_err(|e| format!("press {name}: {e}"))
+        }
+    };
     let total = facts::ALL.count();
-    canvas
-        .send_keys(&press(Key::End))
-        .await
-        .map_err(|e| format!("press End: {e}"))?;
+    press(Key::End, "End").await?;
     let last = format!("({total} of {total})");
     announced(client, |t| t.contains(&last)).await?;
-    canvas
-        .send_keys(&press(Key::Home))
-        .await
-        .map_err(|e| format!("press Home: {e}"))?;
+    press(Key::Home, "Home").await?;
     announced(client, |t| t.contains(&format!("(1 of {total})"))).await?;
-    canvas
-        .send_keys(&press(Key::Right))
-        .await
-        .map_err(|e| format!("press the right arrow: {e}"))?;
+    press(Key::Right, "the right arrow").await?;
     let second = format!("(2 of {total})");
     announced(client, |t| t.contains(&second)).await?;
-    canvas
-        .send_keys(&press(Key::Left))
-        .await
-        .map_err(|e| format!("press the left arrow: {e}"))?;
+    press(Key::Left, "the left arrow").await?;
     let first = announced(client, |t| t.contains(&format!("(1 of {total})"))).await?;
     ensure(first.starts_with(facts::FIRST_EVENT_DATE), || {
         format!(
@@ -220,10 +209,7 @@ pub async fn keyboard_steps(client: &Client) -> Check {
             facts::FIRST_EVENT_DATE
         )
     })?;
-    canvas
-        .send_keys(&press(Key::Enter))
-        .await
-        .map_err(|e| format!("press Enter: {e}"))?;
+    press(Key::Enter, "Enter").await?;
     wait_for_text(client, "#detail-title", |t| {
         t.contains(facts::FIRST_EVENT_DATE)
     })

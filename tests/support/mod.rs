@@ -152,6 +152,14 @@ pub async fn find_all(client: &Client, css: &str) -> Result<Vec<Element>, String
         .map_err(|e| format!("find `{css}`: {e}"))
 }
 
+/// Runs `script` in the page and returns what it returns.
+pub async fn eval(client: &Client, script: &str) -> Result<serde_json::Value, String> {
+    client
+        .execute(script, vec![])
+        .await
+        .map_err(|e| format!("run `{script}`: {e}"))
+}
+
 /// Loads `url` in the session's window.
 pub async fn open(client: &Client, url: &str) -> Check {
     client
