@@ -48,6 +48,10 @@ if (window.trustedTypes?.createPolicy) {
   });
 }
 
+// The served site names its module and wasm on this file's tag; the one-file
+// explorer has no such tag and starts the app from the wasm inside it.
 const tag = document.querySelector("script[data-wasm]");
-const { default: init } = await import(`./${tag.dataset.js}`);
-await init({ module_or_path: `./${tag.dataset.wasm}` });
+if (tag) {
+  const { default: init } = await import(`./${tag.dataset.js}`);
+  await init({ module_or_path: `./${tag.dataset.wasm}` });
+}

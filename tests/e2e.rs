@@ -29,6 +29,8 @@ mod overview;
 mod paste;
 #[path = "e2e/security.rs"]
 mod security;
+#[path = "e2e/share.rs"]
+mod share;
 #[path = "e2e/sheets.rs"]
 mod sheets;
 #[path = "e2e/split.rs"]
@@ -184,6 +186,12 @@ const SCENARIOS: &[(&str, ScenarioFn)] = &[
     }),
     ("the timeline saved as SVG and PNG", |c, _| {
         Box::pin(workspace::pictures(c))
+    }),
+    ("the explorer saved as one file opens from disk", |c, e| {
+        Box::pin(share::one_file(c, e))
+    }),
+    ("an embedded timeline on another origin", |c, e| {
+        Box::pin(share::embed(c, e))
     }),
     ("theme picker", |c, _| Box::pin(look::theme(c))),
     ("axe-core finds no violations", |c, _| {

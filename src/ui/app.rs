@@ -91,6 +91,13 @@ impl Loader {
         });
     }
 
+    /// Shows the corpus this page holds (a one-file explorer's).
+    fn embedded(self, text: String) {
+        let name = "the corpus inside this file".to_string();
+        let generation = self.begin(name.clone());
+        self.finish(generation, super::fetch::load_embedded(&name, text));
+    }
+
     fn file(self, file: web_sys::File) {
         let generation = self.begin(format!("{} (local file)", file.name()));
         spawn_local(async move {
@@ -108,7 +115,10 @@ pub fn App() -> impl IntoView {
         name: RwSignal::new(String::new()),
         generation: StoredValue::new(0),
     };
-    loader.url(query_param("corpus").unwrap_or_else(|| BUNDLED_CORPUS_URL.to_string()));
+    match super::share::embedded_corpus() {
+        Some(text) => loader.embedded(text),
+        None => loader.url(query_param("corpus").unwrap_or_else(|| BUNDLED_CORPUS_URL.to_string())),
+    }
     let added = RwSignal::new(None::<String>);
     provide_context(AddArticle {
         // The explorer that asks is replaced by the one it asks for: swap
@@ -122,34 +132,39 @@ pub fn App() -> impl IntoView {
         }),
         added,
     });
-    accept_dropped_files(loader);
+    if !super::url::is_embed() {
+        accept_dropped_files(loader);
+    }
     let phase = loader.phase;
+    let embed = super::url::is_embed();
     view! {
-        <header class="app-header">
-            <h1>"Article Explorer"</h1>
-            <div class="corpus-bar">
-                <p class="corpus-source">"Corpus: " <code>{move || loader.name.get()}</code></p>
-                <label class="file-pick">
-                    "Open a corpus file "
-                    <input
-                        type="file"
-                        accept=".json,.jsonl,.csv,.tsv,.txt,.md,application/json,text/csv,text/tab-separated-values"
-                        on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                                loader.file(file);
+        {(!embed).then(|| view! {
+            <header class="app-header">
+                <h1>"Article Explorer"</h1>
+                <div class="corpus-bar">
+                    <p class="corpus-source">"Corpus: " <code>{move || loader.name.get()}</code></p>
+                    <label class="file-pick">
+                        "Open a corpus file "
+                        <input
+                            type="file"
+                            accept=".json,.jsonl,.csv,.tsv,.txt,.md,application/json,text/csv,text/tab-separated-values"
+                            on:change=move |ev| {
+                                let input: web_sys::HtmlInputElement = event_target(&ev);
+                                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                    loader.file(file);
+                                }
+                                input.set_value("");
                             }
-                            input.set_value("");
-                        }
-                    />
-                </label>
-                <span class="drop-hint" title="A corpus, a sheet of events (CSV, TSV), a scraper's records (JSON, JSON Lines) or an article">
-                    "or drop a corpus, a sheet, a scraper's records or an article on the page"
-                </span>
-                <ThemeToggle />
-            </div>
-        </header>
-        <main id="main">
+                        />
+                    </label>
+                    <span class="drop-hint" title="A corpus, a sheet of events (CSV, TSV), a scraper's records (JSON, JSON Lines) or an article">
+                        "or drop a corpus, a sheet, a scraper's records or an article on the page"
+                    </span>
+                    <ThemeToggle />
+                </div>
+            </header>
+        })}
+        <main id="main" class:embed=embed>
             {move || match phase.get() {
                 Phase::Loading(progress) => view! { <LoadProgress progress /> }.into_any(),
                 Phase::Failed(error) => view! { <LoadFailure error /> }.into_any(),
@@ -265,6 +280,9 @@ fn Explorer(
             std::time::Duration::ZERO,
         )
     });
+    if super::url::is_embed() {
+        return view! { <EmbedView /> }.into_any();
+    }
     let empty = state.corpus.articles.is_empty() && state.corpus.events.is_empty();
     show_choices_in_detail(&state);
     let (pane, tab) = (state.pane, state.tab);
@@ -302,6 +320,7 @@ fn Explorer(
                         {move || if filters_open.get() { "Hide filters" } else { "Show filters" }}
                     </button>
                     <ActiveChips />
+                    <super::share::Share />
                 </div>
                 <Timeline />
                 <ResizeHandle height=timeline_height />
@@ -328,6 +347,30 @@ fn Explorer(
                     </div>
                 </div>
             </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The embed view (`?embed=1`), for a frame in another page: the timeline
+/// and the chosen event, sized to the frame, and a link to the full view.
+#[component]
+fn EmbedView() -> impl IntoView {
+    let state = use_state();
+    let selected = state.selected;
+    let address = move || super::url::view_address(&state, false);
+    view! {
+        <div class="embed-view">
+            <Timeline />
+            <div class="embed-detail">
+                {move || selected.with(Option::is_none).then(|| view! {
+                    <p class="detail-empty">"Choose an event on the timeline to see who, when and where, with the sentence that says so."</p>
+                })}
+                <EventDetail />
+            </div>
+            <p class="embed-open">
+                <a href=address target="_blank" rel="noopener">"Open in Article Explorer"</a>
+            </p>
         </div>
     }
 }

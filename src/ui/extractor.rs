@@ -37,6 +37,9 @@ pub fn start_worker(
     on_reply: impl Fn(Reply) + 'static,
     on_failure: impl Fn() + 'static,
 ) -> Result<Shared, String> {
+    if super::share::is_one_file() {
+        return Err(super::share::NO_EXTRACTOR.to_string());
+    }
     let worker = web_sys::Worker::new(WORKER_URL)
         .map_err(|e| format!("the extractor could not start ({})", js_text(&e)))?;
     let shared: Shared = Rc::new(RefCell::new(Extractor {

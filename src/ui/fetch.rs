@@ -135,6 +135,16 @@ pub async fn fetch_corpus(url: String, progress: impl Fn(Progress)) -> Result<Re
     ))
 }
 
+/// Loads the corpus held in the page itself (a one-file explorer's).
+pub fn load_embedded(source: &str, text: String) -> Result<Read, FetchError> {
+    super::perf::mark("ae:corpus-read");
+    let size = text.len() as f64;
+    let loaded = decode_and_load(source, text)?;
+    super::perf::mark_with("ae:corpus-loaded", &[("bytes", size)]);
+    // A one-file explorer holds a whole corpus, never a manifest.
+    Ok((loaded.0, None))
+}
+
 /// A request for one part of a split corpus, already on its way: the
 /// browser starts a fetch as soon as it is asked, so the next part downloads
 /// while the one before it is checked.
@@ -218,6 +228,11 @@ async fn fetch_bytes(url: &str, progress: &impl Fn(Progress)) -> Result<Vec<u8>,
         Some(stream) => read_stream(stream, total, progress).await.map_err(network),
         None => Ok(Vec::new()),
     }
+}
+
+/// Downloads a text file that sits beside the page.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    utf8(url, fetch_bytes(url, &|_| ()).await?)
 }
 
 /// Reads and loads a corpus file the user picked or dropped.

@@ -17,6 +17,7 @@ mod paste;
 mod perf;
 mod picture;
 mod reader;
+mod share;
 pub mod state;
 mod theme;
 mod timeline_view;

@@ -9,7 +9,10 @@ use super::state::{OpenArticle, State};
 use crate::view_state::{self, ViewState};
 
 /// Parameters that belong to the page rather than the view, kept as they are.
-const PAGE_KEYS: [&str; 1] = ["corpus"];
+const PAGE_KEYS: [&str; 2] = ["corpus", EMBED_KEY];
+
+/// The parameter that shows the embed view (`?embed=1`).
+pub const EMBED_KEY: &str = "embed";
 
 fn search_params() -> Option<web_sys::UrlSearchParams> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -74,6 +77,59 @@ fn replace(url: &str) {
     }
 }
 
+/// The address's query for `view`: the page's own parameters as they are,
+/// except that `embed` sets or drops the embed view when given, then the
+/// view's.
+fn query_for(state: &State, view: &ViewState, embed: Option<bool>) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    if let Some(current) = search_params() {
+        for key in PAGE_KEYS {
+            if let Some(value) = current.get(key) {
+                if key != EMBED_KEY || embed.is_none() {
+                    params.append(key, &value);
+                }
+            }
+        }
+    }
+    if embed == Some(true) {
+        params.append(EMBED_KEY, "1");
+    }
+    for (key, value) in view_state::encode(&state.corpus, view) {
+        params.append(key, &value);
+    }
+    String::from(params.to_string())
+}
+
+/// The whole address of the view in `state`, as the full explorer or as
+/// the embed view.
+pub fn view_address(state: &State, embed: bool) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let page = location
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    let query = query_for(state, &view_of(state), Some(embed));
+    if query.is_empty() {
+        page
+    } else {
+        format!("{page}?{query}")
+    }
+}
+
+/// Whether the page shows the embed view.
+pub fn is_embed() -> bool {
+    search_params()
+        .and_then(|p| p.get(EMBED_KEY))
+        .is_some_and(|v| v == "1")
+}
+
 /// Reads the view from the address, then mirrors every change back into it.
 pub fn sync(state: &State) {
     apply(state, view_state::decode(&state.corpus, &current_pairs()));
@@ -95,20 +151,7 @@ pub fn sync(state: &State) {
         let Some(window) = web_sys::window() else {
             return view;
         };
-        let Ok(params) = web_sys::UrlSearchParams::new() else {
-            return view;
-        };
-        if let Some(current) = search_params() {
-            for key in PAGE_KEYS {
-                if let Some(value) = current.get(key) {
-                    params.append(key, &value);
-                }
-            }
-        }
-        for (key, value) in view_state::encode(&state.corpus, &view) {
-            params.append(key, &value);
-        }
-        let query = String::from(params.to_string());
+        let query = query_for(&state, &view, None);
         let url = if query.is_empty() {
             window.location().pathname().unwrap_or_default()
         } else {

@@ -256,7 +256,7 @@ pub async fn one_year_chart(client: &Client) -> Check {
 /// Keeps every file the page offers for download (the `Blob` handed to
 /// `URL.createObjectURL`) in `window.savedFiles`, and keeps the browser
 /// from actually downloading it.
-const CAPTURE_DOWNLOADS: &str = r#"
+pub const CAPTURE_DOWNLOADS: &str = r#"
     window.savedFiles = [];
     const create = URL.createObjectURL;
     URL.createObjectURL = (blob) => { window.savedFiles.push(blob); return create.call(URL, blob); };

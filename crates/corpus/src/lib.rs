@@ -24,7 +24,7 @@ pub use load::{
     Parts,
 };
 pub use model::*;
-pub use write::{entity_records, split, to_file};
+pub use write::{entity_records, split, subset_to_file, to_file};
 
 use std::fmt;
 

@@ -14,23 +14,67 @@ use super::model::Corpus;
 
 /// The corpus's entities as written in a file.
 pub fn entity_records(corpus: &Corpus) -> Vec<EntityRecord> {
-    corpus
-        .entities
-        .iter()
-        .map(|e| EntityRecord {
-            id: e.id.clone(),
-            kind: e.kind.code().into(),
-            name: e.name.clone(),
-            aliases: e.aliases.clone(),
-            wikidata: e.wikidata.clone(),
-        })
-        .collect()
+    corpus.entities.iter().map(entity_record).collect()
+}
+
+fn entity_record(e: &super::Entity) -> EntityRecord {
+    EntityRecord {
+        id: e.id.clone(),
+        kind: e.kind.code().into(),
+        name: e.name.clone(),
+        aliases: e.aliases.clone(),
+        wikidata: e.wikidata.clone(),
+    }
 }
 
 /// The corpus as a file.
 pub fn to_file(corpus: &Corpus) -> CorpusFile {
+    let keep = Keep {
+        articles: vec![true; corpus.articles.len()],
+        entities: vec![true; corpus.entities.len()],
+        events: vec![true; corpus.events.len()],
+    };
+    write(corpus, &keep)
+}
+
+/// The part of the corpus that `events` need, as a file: those events, the
+/// articles that give their evidence (with all their mentions), and the
+/// entities either names. It loads with no diagnostics, as the whole does.
+pub fn subset_to_file(corpus: &Corpus, events: &[super::EventIx]) -> CorpusFile {
+    let mut keep = Keep {
+        articles: vec![false; corpus.articles.len()],
+        entities: vec![false; corpus.entities.len()],
+        events: vec![false; corpus.events.len()],
+    };
+    for &ix in events {
+        keep.events[ix.0 as usize] = true;
+        let e = corpus.event(ix);
+        for ev in &e.evidence {
+            keep.articles[ev.article.0 as usize] = true;
+        }
+        for entity in e.participants.iter().chain(&e.host).chain(&e.place) {
+            keep.entities[entity.0 as usize] = true;
+        }
+    }
+    for m in corpus.mentions() {
+        if keep.articles[m.article.0 as usize] {
+            keep.entities[m.entity.0 as usize] = true;
+        }
+    }
+    write(corpus, &keep)
+}
+
+/// Which articles, entities and events a file holds, by index.
+struct Keep {
+    articles: Vec<bool>,
+    entities: Vec<bool>,
+    events: Vec<bool>,
+}
+
+fn write(corpus: &Corpus, keep: &Keep) -> CorpusFile {
     let article_id = |ix: super::ArticleIx| corpus.article(ix).id.clone();
     let entity_id = |ix: super::EntityIx| corpus.entity(ix).id.clone();
+    let kept = |flags: &[bool], i: usize| flags[i];
     CorpusFile {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
@@ -38,7 +82,9 @@ pub fn to_file(corpus: &Corpus) -> CorpusFile {
         articles: corpus
             .articles
             .iter()
-            .map(|a| ArticleRecord {
+            .enumerate()
+            .filter(|&(i, _)| kept(&keep.articles, i))
+            .map(|(_, a)| ArticleRecord {
                 id: a.id.clone(),
                 title: a.title.clone(),
                 source: a.source.clone(),
@@ -48,9 +94,16 @@ pub fn to_file(corpus: &Corpus) -> CorpusFile {
                 text: a.text().to_string(),
             })
             .collect(),
-        entities: entity_records(corpus),
+        entities: corpus
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| kept(&keep.entities, i))
+            .map(|(_, e)| entity_record(e))
+            .collect(),
         mentions: corpus
             .mentions()
+            .filter(|m| kept(&keep.articles, m.article.0 as usize))
             .map(|m| MentionRecord {
                 article: article_id(m.article),
                 start: m.span.start.into(),
@@ -61,7 +114,9 @@ pub fn to_file(corpus: &Corpus) -> CorpusFile {
         events: corpus
             .events
             .iter()
-            .map(|e| {
+            .enumerate()
+            .filter(|&(i, _)| kept(&keep.events, i))
+            .map(|(_, e)| {
                 let (start, end) = e.dates.to_string_pair();
                 EventRecord {
                     id: e.id.clone(),
@@ -148,6 +203,40 @@ pub fn split(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subset_holds_its_events_their_articles_and_loads_clean() {
+        let corpus = crate::bundled();
+        let events: Vec<crate::EventIx> = (0..corpus.events.len() as u32)
+            .map(crate::EventIx)
+            .filter(|&ix| corpus.event(ix).kind == corpus.events[0].kind)
+            .collect();
+        assert!(events.len() > 1 && events.len() < corpus.events.len());
+        let file = subset_to_file(&corpus, &events);
+        let loaded = crate::load(&serde_json::to_string(&file).unwrap()).unwrap();
+        assert_eq!(loaded.diagnostics, vec![]);
+        let sub = loaded.corpus;
+        let ids = |c: &Corpus, ixs: &mut dyn Iterator<Item = crate::EventIx>| {
+            ixs.map(|ix| c.event(ix).id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(&sub, &mut (0..sub.events.len() as u32).map(crate::EventIx)),
+            ids(&corpus, &mut events.iter().copied())
+        );
+        let mut cited: Vec<_> = events
+            .iter()
+            .flat_map(|&ix| corpus.event(ix).evidence.iter().map(|e| e.article))
+            .collect();
+        cited.sort();
+        cited.dedup();
+        assert_eq!(sub.articles.len(), cited.len());
+        assert!(sub.entities.len() < corpus.entities.len());
+        // Every article kept keeps every mention it had.
+        for a in &sub.articles {
+            let whole = corpus.article(corpus.article_by_id(&a.id).unwrap());
+            assert_eq!(a.mentions().len(), whole.mentions().len(), "{}", a.id);
+        }
+    }
 
     #[test]
     fn a_split_corpus_loads_back_part_by_part() {
