@@ -439,6 +439,9 @@ fn lead_day(first_sentence: &str, published: PartialDate) -> PartialDate {
         .map_or(published, |d| d.start)
 }
 
+/// The most days between two stops of one trip in one country.
+const TRIP_GAP: i64 = 3;
+
 /// Adds a sentence's event to the article's drafts. An undated sentence
 /// about the same people and kind as an earlier one, a sentence about the
 /// same event at overlapping dates, or a meeting during a visit the article
@@ -517,8 +520,17 @@ fn add_candidate(
     };
     // People met during a visit join it; a call or a signing with someone
     // else is another event.
+    // "On the margins, Modi met Meloni. He also held talks with Herzog":
+    // meetings on a summit's sidelines with different people are separate
+    // occasions.
+    let another_counterpart = |d: &Draft| {
+        d.kind == EventKind::MeetThirdLocation
+            && matches!(c.kind, EventKind::MeetThirdLocation | EventKind::Consult)
+            && !c.participants.iter().all(|p| d.participants.contains(p))
+            && !d.participants.iter().all(|p| c.participants.contains(p))
+    };
     let shares_people = |d: &Draft| {
-        if own_visitor(d) {
+        if own_visitor(d) || another_counterpart(d) {
             false
         } else if is_visit_or_meeting(d.kind) && is_visit_or_meeting(c.kind) {
             d.participants.iter().any(|p| c.participants.contains(p))
@@ -534,9 +546,26 @@ fn add_candidate(
         kind_group(d.kind) == kind_group(c.kind)
             || is_visit_or_meeting(d.kind) && is_visit_or_meeting(c.kind)
     };
+    // "Modi landed in New York on Tuesday ... Biden welcomed him to the
+    // White House on Thursday": the same visitor in the same country a few
+    // days apart is on one trip.
+    let same_trip = |d: &Draft, dates: &DateRange| {
+        let by_day = |r: &DateRange| r.start.precision() == Precision::Day;
+        kind_group(d.kind) == EventKind::Visit
+            && kind_group(c.kind) == EventKind::Visit
+            && by_day(dates)
+            && by_day(&d.dates)
+            && c.host.is_some_and(|h| d.host == Some(h))
+            && c.participants
+                .first()
+                .is_some_and(|v| d.participants.contains(v))
+            && dates.first_day() <= d.dates.last_day() + TRIP_GAP
+            && d.dates.first_day() <= dates.last_day() + TRIP_GAP
+    };
     let at_same_time = |d: &Draft| {
-        c.dates
-            .is_none_or(|dates| d.dates.overlaps(dates.first_day(), dates.last_day()))
+        c.dates.is_none_or(|dates| {
+            d.dates.overlaps(dates.first_day(), dates.last_day()) || same_trip(d, &dates)
+        })
     };
     // A meeting on a summit's sidelines is an occasion of its own beside
     // the trip to the summit, unless it is between the trip's own people.
@@ -575,6 +604,20 @@ fn add_candidate(
         d.host = d.host.or(c.host);
         d.place = d.place.take().or(c.place);
         return;
+    }
+    // "He also held talks with Herzog", after a meeting on the margins: at
+    // the same summit, so where and when that meeting was.
+    let summit = own
+        .iter()
+        .rev()
+        .find(|d| another_counterpart(d) && at_same_time(d))
+        .filter(|_| c.kind == EventKind::Consult && c.place.is_none())
+        .map(|d| (d.host, d.place.clone(), d.dates));
+    if let Some((host, place, dates)) = summit {
+        c.kind = EventKind::MeetThirdLocation;
+        c.host = c.host.or(host);
+        c.place = place;
+        c.dates = c.dates.or(Some(dates));
     }
     own.push(Draft {
         kind: c.kind,
@@ -919,6 +962,44 @@ mod tests {
             (e.start.as_str(), e.end.as_deref()),
             ("2023-03-20", Some("2023-03-22"))
         );
+    }
+
+    #[test]
+    fn stops_of_one_trip_a_few_days_apart_are_one_visit() {
+        let g = gazetteer::tests::small();
+        // 2023-03-23 is a Thursday.
+        let text = "Chinese President Xi Jinping landed in Moscow on Monday. \
+                    Russian President Vladimir Putin welcomed Xi to the Kremlin on Wednesday.";
+        let out = extract(&[doc("a", "2023-03-23", text)], &g, |_| {}).corpus;
+        let visits: Vec<_> = out.events.iter().filter(|e| e.kind == "042").collect();
+        assert_eq!(visits.len(), 1, "{:?}", out.events);
+        assert_eq!(visits[0].start, "2023-03-20");
+        assert_eq!(visits[0].end.as_deref(), Some("2023-03-22"));
+        assert_eq!(visits[0].participants.len(), 2);
+        // A month later it is another visit.
+        let text = "Chinese President Xi Jinping landed in Moscow on 2 March. \
+                    Russian President Vladimir Putin welcomed Xi to the Kremlin on 20 March.";
+        let out = extract(&[doc("a", "2023-03-23", text)], &g, |_| {}).corpus;
+        assert_eq!(out.events.iter().filter(|e| e.kind == "042").count(), 2);
+    }
+
+    #[test]
+    fn meetings_on_the_sidelines_with_different_people_are_separate() {
+        let g = gazetteer::tests::small();
+        let text = "On the sidelines of the summit in Bali on Monday, Chinese President Xi Jinping met US President Joe Biden. \
+                    He also held talks with Russian Foreign Minister Sergey Lavrov.";
+        let out = extract(&[doc("a", "2023-03-23", text)], &g, |_| {}).corpus;
+        let mut meetings: Vec<Vec<&str>> = out
+            .events
+            .iter()
+            .filter(|e| e.kind == "044")
+            .map(|e| e.participants.iter().map(String::as_str).collect())
+            .collect();
+        meetings.sort();
+        assert_eq!(meetings.len(), 2, "{:?}", out.events);
+        assert!(meetings
+            .iter()
+            .all(|m| m.len() == 2 && m.contains(&"xi-jinping")));
     }
 
     #[test]

@@ -107,9 +107,15 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
+/// Whether a word is a title or role: "Minister", and a compound of two
+/// titles, "Commander-in-Chief", "Governor-General", "Chairman-elect".
 fn is_role(word: &str) -> bool {
     let lower = word.to_lowercase();
     ROLES.contains(&lower.as_str())
+        || lower.split_once('-').is_some_and(|(first, _)| {
+            let last = lower.rsplit('-').next().unwrap_or_default();
+            ROLES.contains(&first) && (ROLES.contains(&last) || last == "elect")
+        })
 }
 
 /// Whether a word is an Arabic article written apart and capitalised
@@ -237,7 +243,12 @@ fn titled_people(
             // "Minister of Trade", "Chief of Army Staff Gen", "Secretary of
             // State", "Minister of Foreign Affairs of Japan": the office the
             // title names, with its own titles, comes before the name.
-            if j + 1 < ws.len() && ws[j].text(text) == "of" && ws[j + 1].is_capitalised(text) {
+            // "President of the Republic of Turkey" too.
+            let the = usize::from(ws.get(j + 1).is_some_and(|w| w.text(text) == "the"));
+            if j + 1 + the < ws.len()
+                && ws[j].text(text) == "of"
+                && ws[j + 1 + the].is_capitalised(text)
+            {
                 let mut k = j + 1;
                 while let Some(w) = ws.get(k) {
                     let word = w.text(text);
@@ -246,8 +257,8 @@ fn titled_people(
                         .any(|r| r.start <= w.range.start && w.range.end <= r.end);
                     let office = OFFICE_WORDS.contains(&word)
                         || is_role(word)
-                        || word == "State"
-                        || matches!(word, "and" | "the" | "of" | "for") && k > j + 1
+                        || matches!(word, "State" | "Republic" | "Kingdom" | "Federation")
+                        || matches!(word, "and" | "the" | "of" | "for") && (k > j + 1 || the == 1)
                         || known_here && k > j;
                     if !office || !adjacent(text, &ws[k - 1], w) {
                         break;
@@ -982,29 +993,33 @@ mod tests {
         );
     }
 
+    /// The people recognised in `text`, as written.
+    fn people(text: &str) -> Vec<String> {
+        found(text)
+            .0
+            .into_iter()
+            .filter(|(_, w)| w.starts_with("person:"))
+            .map(|(s, _)| s)
+            .collect()
+    }
+
     #[test]
     fn office_words_and_ranks_stay_outside_names() {
-        let (list, _) = found(
-            "Minister of Trade Ana Ruiz and Chief of Army Staff Gen Syed Amir Khan met Sheikh Mohamed bin Zayed Al Nahyan.",
-        );
-        let people: Vec<&str> = list
-            .iter()
-            .filter(|(_, w)| w.starts_with("person:"))
-            .map(|(s, _)| s.as_str())
-            .collect();
         assert_eq!(
-            people,
+            people("Minister of Trade Ana Ruiz and Chief of Army Staff Gen Syed Amir Khan met Sheikh Mohamed bin Zayed Al Nahyan."),
             ["Ana Ruiz", "Syed Amir Khan", "Mohamed bin Zayed Al Nahyan"]
         );
-        let (list, _) = found(
-            "External Affairs Minister S Jaishankar met PM Modi and Vice-President JD Vance.",
+        assert_eq!(
+            people(
+                "External Affairs Minister S Jaishankar met PM Modi and Vice-President JD Vance."
+            ),
+            ["S Jaishankar", "Modi", "JD Vance"]
         );
-        let people: Vec<&str> = list
-            .iter()
-            .filter(|(_, w)| w.starts_with("person:"))
-            .map(|(s, _)| s.as_str())
-            .collect();
-        assert_eq!(people, ["S Jaishankar", "Modi", "JD Vance"]);
+        // A hyphenated title, and an office named with "of the".
+        assert_eq!(
+            people("Supreme Commander-in-Chief Ana Ruiz and President of the Republic of Indonesia Omar Haddad met."),
+            ["Ana Ruiz", "Omar Haddad"]
+        );
     }
 
     #[test]

@@ -159,8 +159,8 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
     let future = lower.iter().any(|w| lexicon::is_future_word(w));
     // The tense of the verb nearest before word `i`: "met on 28 December
     // and will meet again in March".
-    let tense = |i: usize| {
-        lower[i.saturating_sub(8)..i]
+    let tense_within = |i: usize, back: usize| {
+        lower[i.saturating_sub(back)..i]
             .iter()
             .rev()
             .find_map(|w| {
@@ -174,6 +174,7 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
             })
             .unwrap_or(Tense::Unknown)
     };
+    let tense = |i: usize| tense_within(i, 8);
     let pub_day = published.first_day();
     let pub_year = published.year_number();
     let mut out = Vec::new();
@@ -267,7 +268,15 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
         // Monday
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
             let from = weekday(pub_day);
-            let delta = if future {
+            // "held talks at the Great Hall of the People on Friday, the
+            // centrepiece of a visit that Brasília hopes will open
+            // markets": the verb before the day decides, then the sentence.
+            let ahead = match tense_within(i, 12) {
+                Tense::Future => true,
+                Tense::Past => false,
+                Tense::Unknown => future,
+            };
+            let delta = if ahead {
                 (wd as i64 - from).rem_euclid(7)
             } else {
                 -(from - wd as i64).rem_euclid(7)
@@ -482,6 +491,15 @@ mod tests {
 
     #[test]
     fn weekdays_look_back_unless_the_sentence_looks_ahead() {
+        // 2023-04-15 is a Saturday: the verb before the day is past, and
+        // the future later in the sentence is about something else.
+        assert_eq!(
+            dates(
+                "Lula and Xi held talks at the Great Hall of the People on Friday, a visit Brasília hopes will open markets.",
+                "2023-04-15"
+            ),
+            [pair("Friday", "2023-04-14")]
+        );
         // 2023-03-22 is a Wednesday.
         assert_eq!(
             dates("Xi arrived on Monday.", "2023-03-22"),
