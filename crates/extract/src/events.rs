@@ -275,7 +275,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     if is_a_count(&s) {
         return Reported::Claim(s.body().to_string());
     }
-    let Some((kind, trigger)) = kind_of(&s) else {
+    let Some((kind, trigger)) = kind_of(&s, context.gazetteer) else {
         return Reported::Nothing;
     };
     let country_of = |t: &Target| country_of(t, context);
@@ -362,7 +362,7 @@ fn is_a_count(s: &Sentence) -> bool {
 }
 
 /// The kind the sentence's words report, and the word that says it.
-fn kind_of(s: &Sentence) -> Option<(EventKind, usize)> {
+fn kind_of(s: &Sentence, gazetteer: &Gazetteer) -> Option<(EventKind, usize)> {
     let lower = s.lower;
     // "restore telephone links", "a call for calm": not a call.
     let not_a_call = |i: usize| {
@@ -401,13 +401,27 @@ fn kind_of(s: &Sentence) -> Option<(EventKind, usize)> {
         Some((EventKind::Telephone, i))
     } else if let Some(i) = sign {
         Some((EventKind::SignAgreement, i))
-    } else if let Some(i) = s.has(VISIT).or(hosting) {
+    } else if let Some(i) = s.has(VISIT).or(hosting).or_else(|| was_in(s, gazetteer)) {
         Some((EventKind::Visit, i))
     } else if let Some(i) = s.has(MEET) {
         Some((EventKind::Consult, i))
     } else {
         s.has(NEGOTIATE).map(|i| (EventKind::Negotiate, i))
     }
+}
+
+/// "Meloni was in New Delhi in March": being in a place or a country is
+/// a visit there. Returns the index of "in".
+fn was_in(s: &Sentence, gazetteer: &Gazetteer) -> Option<usize> {
+    (1..s.ws.len().saturating_sub(1)).find(|&i| {
+        s.lower[i] == "in"
+            && matches!(s.lower[i - 1].as_str(), "was" | "were")
+            && s.mentions.iter().any(|m| {
+                m.range.start == s.ws[i + 1].range.start
+                    && matches!(m.target, Target::Known(ix)
+                        if matches!(gazetteer.entries[ix].kind, EntityKind::Place | EntityKind::Country))
+            })
+    })
 }
 
 /// "was received at the airport by", "accompanied by": the people named
@@ -1143,7 +1157,7 @@ mod tests {
 
     #[test]
     fn the_kind_phase_reads_the_words_for_the_event() {
-        let kind = |text: &str| phase(text, |s, _| kind_of(s).map(|(k, _)| k.code()));
+        let kind = |text: &str| phase(text, |s, c| kind_of(s, c.gazetteer).map(|(k, _)| k.code()));
         assert_eq!(kind("Xi phoned Putin."), Some("041"));
         assert_eq!(kind("Xi and Putin signed a treaty."), Some("057"));
         assert_eq!(kind("Xi came to Moscow."), Some("042"));
@@ -1151,13 +1165,15 @@ mod tests {
         assert_eq!(kind("Xi welcomed Putin."), Some("042"));
         assert_eq!(kind("The summit hosted by Indonesia ended."), Some("040"));
         assert_eq!(kind("Flights and visits by officials resumed."), None);
+        assert_eq!(kind("Xi was in Moscow in March."), Some("042"));
+        assert_eq!(kind("Xi was in good spirits."), None);
     }
 
     #[test]
     fn the_tense_phase_tells_announced_visits_from_plans() {
         let tense_of = |text: &str| {
             phase(text, |s, c| {
-                let (kind, trigger) = kind_of(s).unwrap();
+                let (kind, trigger) = kind_of(s, c.gazetteer).unwrap();
                 let (dates, _, _) = date_of(s, c, kind);
                 let (kind, status) = tense(s, c, kind, trigger, dates);
                 (kind.code(), status.map(|s| s.code()))
@@ -1187,7 +1203,7 @@ mod tests {
     fn the_people_phase_leaves_out_greeters_and_escorts() {
         let people = |text: &str| {
             phase(text, |s, c| {
-                let (kind, trigger) = kind_of(s).unwrap();
+                let (kind, trigger) = kind_of(s, c.gazetteer).unwrap();
                 people_of(s, c, kind, trigger).0.len()
             })
         };
@@ -1209,7 +1225,7 @@ mod tests {
     fn the_place_phase_puts_sidelines_meetings_at_a_third_location() {
         let kind = |text: &str| {
             phase(text, |s, c| {
-                let (kind, trigger) = kind_of(s).unwrap();
+                let (kind, trigger) = kind_of(s, c.gazetteer).unwrap();
                 let (people, stand) = people_of(s, c, kind, trigger);
                 let (host, place) = destination(s, c, kind, &[]);
                 let participants = sides(s, c, kind, trigger, people, host, &stand);

@@ -265,7 +265,7 @@ fn titled_people(
                     }
                     k += 1;
                 }
-                if k > j + 1 && !name_run(text, ws, k, &taken).is_empty() {
+                if k > j + 1 + the && !name_run(text, ws, k, &taken).is_empty() {
                     j = k;
                 }
             }
@@ -1019,6 +1019,12 @@ mod tests {
         assert_eq!(
             people("Supreme Commander-in-Chief Ana Ruiz and President of the Republic of Indonesia Omar Haddad met."),
             ["Ana Ruiz", "Omar Haddad"]
+        );
+        // "the" alone is not an office: the office's name is not a person's.
+        let fleet = people("The Minister of the Atlantic Fleet Ana Ruiz spoke.");
+        assert!(
+            !fleet.iter().any(|p| p.starts_with("Atlantic")),
+            "{fleet:?}"
         );
     }
 
