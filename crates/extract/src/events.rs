@@ -328,7 +328,7 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
 
 /// The country a participant stands for: a person's by their title, a
 /// place's own, a country itself.
-fn country_of(t: &Target, context: &Context) -> Option<EntryIx> {
+pub fn country_of(t: &Target, context: &Context) -> Option<EntryIx> {
     let g = context.gazetteer;
     match t {
         Target::Known(ix) if g.entries[*ix].kind == EntityKind::Person => context
@@ -760,13 +760,13 @@ fn date_of(
         EventKind::Negotiate => NEGOTIATE,
         _ => MEET,
     };
-    let anchors: Vec<usize> = (0..s.ws.len())
+    let anchor_words: Vec<usize> = (0..s.ws.len())
         .filter(|&i| {
             let l = s.lower[i].as_str();
             trigger_list.contains(&l) || HOSTING.contains(&l)
         })
-        .map(|i| s.offset(i))
         .collect();
+    let anchors: Vec<usize> = anchor_words.iter().map(|&i| s.offset(i)).collect();
     let distance = |f: &when::Found| {
         anchors
             .iter()
@@ -784,11 +784,16 @@ fn date_of(
                 s.index_at(clause_start),
                 s.index_at(s.range.start + f.range.start),
             );
-            !s.lower[from..to]
-                .iter()
-                .rev()
-                .take(6)
-                .any(|w| matches!(w.as_str(), "since" | "until" | "till"))
+            // "the Antalya Diplomacy Forum, which opens on Friday": a
+            // clause about something else, unless it names the event.
+            let about_another = s.lower.get(from).is_some_and(|w| w == "which")
+                && !anchor_words.iter().any(|&a| (from..to).contains(&a));
+            !about_another
+                && !s.lower[from..to]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|w| matches!(w.as_str(), "since" | "until" | "till"))
         })
         .collect();
     let dated = found_dates.iter().any(|f| distance(f) <= NEAR);
@@ -807,7 +812,10 @@ fn date_of(
         .map(|f| f.dates);
     if let Some(d) = dates.as_mut() {
         if d.end.is_none() {
-            if let Some((days, closing)) = duration_days(s.lower) {
+            // "a three-day visit", "visited Kenya for four days"; not
+            // "tariffs suspended for 30 days" far from the talks.
+            let near = |i: usize| anchor_words.iter().any(|&a| a.abs_diff(i) <= 4);
+            if let Some((days, closing)) = duration_days(s.lower, near) {
                 // "on Monday, at the close of a two-day visit": Monday ends it.
                 if closing {
                     if let Some(first) = when::add_days(d.start, 1 - i64::from(days)) {
@@ -993,13 +1001,13 @@ fn is_title(word: &str) -> bool {
 /// The length in days that "three-day visit" or "for four days" gives,
 /// and whether the sentence's date closes that period ("at the close of a
 /// two-day visit") rather than opens it.
-fn duration_days(lower: &[String]) -> Option<(u32, bool)> {
+fn duration_days(lower: &[String], near: impl Fn(usize) -> bool) -> Option<(u32, bool)> {
     let closing = |i: usize| {
         lower[i.saturating_sub(4)..i]
             .iter()
             .any(|w| matches!(w.as_str(), "close" | "end" | "last"))
     };
-    for (i, w) in lower.iter().enumerate() {
+    for (i, w) in lower.iter().enumerate().filter(|&(i, _)| near(i)) {
         if let Some(n) = w.strip_suffix("-day").and_then(when::number_of) {
             return Some(n)
                 .filter(|&n| (1..=60).contains(&n))

@@ -301,6 +301,7 @@ pub fn extract(
             }
         }
         absorb_into_visits(&mut own, gazetteer);
+        visits_by_guests(&mut own, &context);
         // "The conflict in Sudan featured in the talks": in an article about
         // people, a meeting or visit that names only countries is the text
         // speaking of them, not another event.
@@ -593,7 +594,11 @@ fn add_candidate(
             }
         }
         d.status = d.status.or(c.status);
-        if kind_group(c.kind) == EventKind::Visit && d.kind == EventKind::Consult {
+        // What one sentence knows of the meeting (a visit, a third place)
+        // holds for the whole of it.
+        if d.kind == EventKind::Consult
+            && (kind_group(c.kind) == EventKind::Visit || c.kind == EventKind::MeetThirdLocation)
+        {
             d.kind = c.kind;
         }
         for p in c.participants {
@@ -684,6 +689,35 @@ fn absorb_into_visits(own: &mut Vec<Draft>, gazetteer: &Gazetteer) {
             if is_person(&p, gazetteer) && !visit.participants.contains(&p) {
                 visit.participants.push(p);
             }
+        }
+    }
+}
+
+/// "PERTH — Prime Minister Anthony Albanese and his Japanese counterpart,
+/// Fumio Kishida, met": a meeting in a country the article has placed it
+/// in, with someone the text titles as another country's and no one titled
+/// as a third's, is that person's visit.
+fn visits_by_guests(own: &mut [Draft], context: &events::Context) {
+    let g = context.gazetteer;
+    for d in own.iter_mut().filter(|d| d.kind == EventKind::Consult) {
+        let Some(host) = d.host else {
+            continue;
+        };
+        let countries: Vec<Option<gazetteer::EntryIx>> = d
+            .participants
+            .iter()
+            .filter(|p| is_person(p, g))
+            .map(|p| events::country_of(p, context))
+            .collect();
+        let guests = countries.iter().flatten().filter(|&&c| c != host).count();
+        let guest_countries: BTreeSet<gazetteer::EntryIx> = countries
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&c| c != host)
+            .collect();
+        if guests >= 1 && guest_countries.len() == 1 && countries.len() >= 2 {
+            d.kind = EventKind::Visit;
         }
     }
 }
