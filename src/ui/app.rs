@@ -132,11 +132,11 @@ pub fn App() -> impl IntoView {
         }),
         added,
     });
-    if !super::url::is_embed() {
+    let embed = super::url::is_embed();
+    if !embed {
         accept_dropped_files(loader);
     }
     let phase = loader.phase;
-    let embed = super::url::is_embed();
     view! {
         {(!embed).then(|| view! {
             <header class="app-header">

@@ -13,20 +13,7 @@ use crate::support::server::StaticServer;
 use crate::support::{
     click, ensure, eval, generated_dir, open, server, wait_for_text, wait_for_url, Check,
 };
-use crate::workspace::CAPTURE_DOWNLOADS;
-
-/// The text of the `n`th file the page saved, once it is there.
-const READ_SAVED_TEXT: &str = r#"
-    const [n, done] = [arguments[0], arguments[arguments.length - 1]];
-    (async () => {
-      const start = performance.now();
-      while (window.savedFiles.length <= n && performance.now() - start < 20000)
-        await new Promise((r) => setTimeout(r, 50));
-      const blob = window.savedFiles[n];
-      if (!blob) return done({ missing: true });
-      done({ type: blob.type, text: await blob.text() });
-    })().catch((e) => done({ error: String(e) }));
-"#;
+use crate::workspace::{CAPTURE_DOWNLOADS, READ_SAVED};
 
 /// "Save as one file" with the whole corpus: the file, opened from disk,
 /// shows every event under the strict policy, and its filters work.
@@ -37,14 +24,11 @@ pub async fn one_file(client: &Client, engine: Engine) -> Check {
     click(client, "//summary[text()='Share']").await?;
     click(client, "//button[text()='Save as one file']").await?;
     let saved = client
-        .execute_async(READ_SAVED_TEXT, vec![Value::from(0)])
+        .execute_async(READ_SAVED, vec![Value::from(0)])
         .await
         .map_err(|e| format!("read the saved file: {e}"))?;
     ensure(saved["type"] == "text/html", || {
-        format!(
-            "the one file is not offered as HTML: {}",
-            &saved.to_string()[..200.min(saved.to_string().len())]
-        )
+        format!("the one file is not offered as HTML: {}", saved["type"])
     })?;
     let html = saved["text"].as_str().unwrap_or_default();
     let path = generated_dir().join(format!("one-file-{}.html", engine.name()));
@@ -116,10 +100,10 @@ pub async fn embed(client: &Client, engine: Engine) -> Check {
         "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>A story</title><h1>A story with a timeline</h1>\n{code}\n</html>\n"
     );
     let name = format!("host-{}.html", engine.name());
-    let dir = generated_dir().join("embed-host");
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join(&name), page).map_err(|e| e.to_string())?;
-    let host_url = host().url(&format!("/{name}"));
+    let host = host();
+    std::fs::write(generated_dir().join("embed-host").join(&name), page)
+        .map_err(|e| e.to_string())?;
+    let host_url = host.url(&format!("/{name}"));
     ensure(!host_url.starts_with(&server().origin), || {
         "the host page is on the explorer's own origin".into()
     })?;

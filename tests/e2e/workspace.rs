@@ -264,18 +264,19 @@ pub const CAPTURE_DOWNLOADS: &str = r#"
     return true;
 "#;
 
-/// What the `n`th saved file holds: its type, and for an SVG its text (parsed
-/// here, not in the page, whose Trusted Types policy refuses markup); for
-/// anything else its size and first bytes.
-const READ_SAVED: &str = r#"
+/// What the `n`th saved file holds: its type, and for an SVG or any text its
+/// text (parsed here, not in the page, whose Trusted Types policy refuses
+/// markup); for anything else its size and first bytes.
+pub const READ_SAVED: &str = r#"
     const [n, done] = [arguments[0], arguments[arguments.length - 1]];
     (async () => {
       const start = performance.now();
-      while (window.savedFiles.length <= n && performance.now() - start < 10000)
+      while (window.savedFiles.length <= n && performance.now() - start < 20000)
         await new Promise((r) => setTimeout(r, 50));
       const blob = window.savedFiles[n];
       if (!blob) return done({ missing: true });
-      if (blob.type === 'image/svg+xml') return done({ type: blob.type, text: await blob.text() });
+      if (blob.type === 'image/svg+xml' || blob.type.startsWith('text/'))
+        return done({ type: blob.type, text: await blob.text() });
       const bytes = [...new Uint8Array(await blob.slice(0, 8).arrayBuffer())];
       done({ type: blob.type, size: blob.size, bytes });
     })().catch((e) => done({ error: String(e) }));
