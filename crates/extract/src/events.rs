@@ -410,12 +410,12 @@ fn kind_of(s: &Sentence, gazetteer: &Gazetteer) -> Option<(EventKind, usize)> {
     }
 }
 
-/// "Meloni was in New Delhi in March": being in a place or a country is
-/// a visit there. Returns the index of "in".
+/// "Meloni was in New Delhi in March", "is scheduled to be in Tianjin":
+/// being in a place or a country is a visit there. Returns the index of "in".
 fn was_in(s: &Sentence, gazetteer: &Gazetteer) -> Option<usize> {
     (1..s.ws.len().saturating_sub(1)).find(|&i| {
         s.lower[i] == "in"
-            && matches!(s.lower[i - 1].as_str(), "was" | "were")
+            && matches!(s.lower[i - 1].as_str(), "was" | "were" | "is" | "are" | "be")
             && s.mentions.iter().any(|m| {
                 m.range.start == s.ws[i + 1].range.start
                     && matches!(m.target, Target::Known(ix)
@@ -1003,9 +1003,12 @@ fn is_title(word: &str) -> bool {
 /// two-day visit") rather than opens it.
 fn duration_days(lower: &[String], near: impl Fn(usize) -> bool) -> Option<(u32, bool)> {
     let closing = |i: usize| {
-        lower[i.saturating_sub(4)..i]
-            .iter()
-            .any(|w| matches!(w.as_str(), "close" | "end" | "last"))
+        lower[i.saturating_sub(4)..i].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "close" | "end" | "last" | "final" | "wrapping" | "concluding" | "ending"
+            )
+        })
     };
     for (i, w) in lower.iter().enumerate().filter(|&(i, _)| near(i)) {
         if let Some(n) = w.strip_suffix("-day").and_then(when::number_of) {
@@ -1175,6 +1178,10 @@ mod tests {
         assert_eq!(kind("Flights and visits by officials resumed."), None);
         assert_eq!(kind("Xi was in Moscow in March."), Some("042"));
         assert_eq!(kind("Xi was in good spirits."), None);
+        assert_eq!(
+            kind("Xi is scheduled to be in Moscow on Monday."),
+            Some("042")
+        );
     }
 
     #[test]

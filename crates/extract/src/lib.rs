@@ -280,8 +280,36 @@ pub fn extract(
                     });
                 };
                 if clauses.len() >= 2 {
+                    // "Jaishankar travelled to China in July, and held talks
+                    // with Wang in Beijing": a clause without a date of its
+                    // own is at the date of the one before.
+                    // A clause that opens with its verb ("and held talks
+                    // with Wang") has the one before's subject.
+                    let mut before: Option<DateRange> = None;
+                    let mut subject_before: Option<Target> = None;
                     for mut c in clauses {
+                        let opening = doc.text[c.evidence.clone()]
+                            .split(' ')
+                            .next()
+                            .unwrap_or_default();
+                        let verb_first = opening.starts_with(char::is_lowercase)
+                            && (opening.ends_with("ed")
+                                || matches!(
+                                    opening,
+                                    "held" | "met" | "flew" | "went" | "came" | "spoke" | "made"
+                                        | "took" | "told" | "said" | "began" | "left" | "will"
+                                        // "and on Tuesday to Qatar": the verb left out.
+                                        | "on" | "to" | "then"
+                                ));
+                        if let Some(s) = subject_before.take().filter(|s| {
+                            verb_first && is_person(s, gazetteer) && !c.participants.contains(s)
+                        }) {
+                            c.participants.insert(0, s);
+                        }
+                        subject_before = c.participants.first().cloned();
                         remember(&c);
+                        c.dates = c.dates.or(before);
+                        before = c.dates;
                         c.evidence = sentence.clone();
                         add_candidate(&mut own, &mut recent, &context, article, c, lead);
                     }
@@ -1015,6 +1043,19 @@ mod tests {
                     Russian President Vladimir Putin welcomed Xi to the Kremlin on 20 March.";
         let out = extract(&[doc("a", "2023-03-23", text)], &g, |_| {}).corpus;
         assert_eq!(out.events.iter().filter(|e| e.kind == "042").count(), 2);
+    }
+
+    #[test]
+    fn a_clause_that_opens_with_its_verb_has_the_subject_and_date_before_it() {
+        let g = gazetteer::tests::small();
+        let text = "Chinese President Xi Jinping travelled to Russia in March for a summit, \
+                    and held talks with Russian President Vladimir Putin in Moscow.";
+        let out = extract(&[doc("a", "2023-06-22", text)], &g, |_| {}).corpus;
+        let march: Vec<_> = out.events.iter().filter(|e| e.start == "2023-03").collect();
+        assert_eq!(march.len(), 1, "{:?}", out.events);
+        let mut people = march[0].participants.clone();
+        people.sort();
+        assert_eq!(people, ["vladimir-putin", "xi-jinping"]);
     }
 
     #[test]
