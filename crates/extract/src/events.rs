@@ -428,11 +428,24 @@ fn was_in(s: &Sentence, gazetteer: &Gazetteer) -> Option<usize> {
 /// right after are greeters and escorts, not participants.
 fn is_greeter(s: &Sentence, m: &Found) -> bool {
     let at = s.index_at(m.range.start);
+    // "Biden and first lady Jill Biden hosted a dinner": a spouse comes
+    // along.
+    if at >= 1
+        && (matches!(s.lower[at - 1].as_str(), "wife" | "husband" | "spouse")
+            || at >= 2 && s.lower[at - 2] == "first" && s.lower[at - 1] == "lady")
+    {
+        return true;
+    }
     let Some(by) = s.lower[..at].iter().rposition(|w| w == "by") else {
         return false;
     };
-    // Only the names right after "by" and those joined to them.
-    if at - by > 4 {
+    // Only the names right after "by", with their titles ("by the US
+    // ambassador to China, Nicholas Burns"), and those joined to them.
+    if at - by > 8
+        || s.lower[by..at]
+            .iter()
+            .any(|w| VISIT.contains(&w.as_str()) || MEET.contains(&w.as_str()))
+    {
         return false;
     }
     let before = &s.lower[by.saturating_sub(8)..by];
@@ -1232,6 +1245,14 @@ mod tests {
         );
         assert_eq!(
             people("President Xi Jinping, accompanied by Minister Wang Yi, met President Vladimir Putin."),
+            2
+        );
+        assert_eq!(
+            people("Secretary Antony Blinken, accompanied by the US ambassador to China, Nicholas Burns, met Minister Qin Gang."),
+            2
+        );
+        assert_eq!(
+            people("President Joe Biden and first lady Jill Biden welcomed Prime Minister Narendra Modi."),
             2
         );
     }
