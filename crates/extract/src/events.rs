@@ -326,6 +326,91 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     })
 }
 
+/// A sentence that speaks of a summit: the body holding it, if the
+/// sentence names it beside the word ("the G20 summit", "the summit of the
+/// G7") or names no other ("BRICS invited six countries ... at the close of
+/// a three-day summit"), and the summit itself, dated when the sentence
+/// says when it opens, closes or lasts ("opens on Tuesday", "a two-day
+/// summit, hosted by Modi, ... on Saturday").
+pub struct Summit {
+    /// The body holding it.
+    pub body: Option<Target>,
+    /// The summit as a consultation (040), with the person after "hosted
+    /// by" as a participant, and its dates if the sentence dates the summit
+    /// itself rather than something on its sidelines.
+    pub event: Candidate,
+}
+
+/// The summit the sentence at `sentence` speaks of, if any ([`Summit`]).
+pub fn summit(text: &str, sentence: Range<usize>, context: &Context) -> Option<Summit> {
+    let s = Sentence::new(text, sentence.clone(), context);
+    let g = context.gazetteer;
+    let at = s.lower.iter().position(|w| w == "summit")?;
+    let organisation = |m: &&&Found| matches!(m.target, Target::Known(ix) if g.entries[ix].kind == EntityKind::Organisation);
+    let before = s.mentions.iter().filter(organisation).find(|m| {
+        let end = s.index_at(m.range.end);
+        end <= at && at - end <= 1
+    });
+    let after = s.mentions.iter().filter(organisation).find(|m| {
+        let start = s.index_at(m.range.start);
+        s.lower.get(at + 1).is_some_and(|w| w == "of") && start > at && start - at <= 3
+    });
+    let mut bodies = s.mentions.iter().filter(organisation);
+    let only = match (bodies.next(), bodies.next()) {
+        (Some(m), None) => Some(m),
+        _ => None,
+    };
+    let body = before.or(after).or(only).map(|m| m.target.clone());
+    // Dated only by words about the summit itself.
+    let of_itself = s.lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "opens" | "opened" | "open" | "opening" | "close" | "closing" | "closed" | "hosted"
+        ) || w.ends_with("-day")
+    }) && !s.any(&["sidelines", "margins"]);
+    let (dates, _, _) = date_of(&s, context, EventKind::Consult);
+    let dates = dates.filter(|d| of_itself && d.start.precision() == Precision::Day);
+    let mut participants = Vec::new();
+    if let Some(i) = s
+        .lower
+        .windows(2)
+        .position(|w| w[0] == "hosted" && w[1] == "by")
+    {
+        let by = s.ws[i + 1].range.end;
+        participants.extend(
+            s.mentions
+                .iter()
+                .find(|m| {
+                    m.range.start > by && m.range.start - by <= 40 && super::is_person(&m.target, g)
+                })
+                .map(|m| m.target.clone()),
+        );
+    }
+    let place = s
+        .mentions
+        .iter()
+        .find(|m| matches!(m.target, Target::Known(ix) if g.entries[ix].kind == EntityKind::Place))
+        .map(|m| m.target.clone());
+    let host = place.as_ref().and_then(|p| country_of(p, context));
+    let (_, status) = tense(&s, context, EventKind::Consult, at, dates);
+    Some(Summit {
+        body,
+        event: Candidate {
+            kind: EventKind::Consult,
+            dates,
+            participants,
+            host,
+            place,
+            evidence: sentence,
+            refers_back: false,
+            names_a_group: false,
+            status,
+            names_the_guest: false,
+            recalled: Vec::new(),
+        },
+    })
+}
+
 /// The country a participant stands for: a person's by their title, a
 /// place's own, a country itself.
 pub fn country_of(t: &Target, context: &Context) -> Option<EntryIx> {
@@ -807,6 +892,8 @@ fn date_of(
                     .rev()
                     .take(6)
                     .any(|w| matches!(w.as_str(), "since" | "until" | "till"))
+                // "full members from January 1": when a state begins.
+                && (to == 0 || s.lower[to - 1] != "from" || f.dates.end.is_some())
         })
         .collect();
     let dated = found_dates.iter().any(|f| distance(f) <= NEAR);

@@ -299,7 +299,8 @@ pub(super) mod tests {
                 {"id": "indonesia", "kind": "country", "name": "Indonesia"},
                 {"id": "moscow", "kind": "place", "name": "Moscow", "country": "russia"},
                 {"id": "kremlin", "kind": "place", "name": "Kremlin", "country": "russia"},
-                {"id": "bali", "kind": "place", "name": "Bali", "country": "indonesia"}
+                {"id": "bali", "kind": "place", "name": "Bali", "country": "indonesia"},
+                {"id": "g20", "kind": "organisation", "name": "G20", "aliases": ["Group of 20"]}
             ]"#,
         )])
         .expect("reads")

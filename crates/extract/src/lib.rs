@@ -137,6 +137,23 @@ struct Draft {
     status: Option<EventStatus>,
 }
 
+impl Draft {
+    /// The event a sentence read from `article` reports, at `dates`.
+    fn new(c: Candidate, dates: DateRange, article: usize) -> Draft {
+        Draft {
+            kind: c.kind,
+            dates,
+            participants: c.participants,
+            host: c.host,
+            place: c.place,
+            evidence: vec![(article, c.evidence)],
+            claims: Vec::new(),
+            group: None,
+            status: c.status,
+        }
+    }
+}
+
 /// Whether a mention names a person.
 pub(crate) fn is_person(target: &Target, gazetteer: &Gazetteer) -> bool {
     match target {
@@ -241,6 +258,7 @@ pub fn extract(
             // Who took part in the event read last, and when, for "the two"
             // and "both sides".
             let mut recent: Option<(Vec<Target>, Option<DateRange>)> = None;
+            let summit = article_summit(&doc.text, &sentences, &context, doc.published);
             for sentence in sentences {
                 let context = events::Context { subject, ..context };
                 let read = |range: Range<usize>| events::read_sentence(&doc.text, range, &context);
@@ -326,6 +344,9 @@ pub fn extract(
                     }
                 }
                 subject = first_person.or(titled).or(subject);
+            }
+            if let Some(c) = summit {
+                add_summit(&mut own, summit_host(c, &found.mentions, &context), article);
             }
         }
         absorb_into_visits(&mut own, gazetteer);
@@ -652,20 +673,98 @@ fn add_candidate(
         c.place = place;
         c.dates = c.dates.or(Some(dates));
     }
-    own.push(Draft {
-        kind: c.kind,
-        dates: c.dates.unwrap_or(DateRange {
-            start: undated,
-            end: None,
-        }),
-        participants: c.participants,
-        host: c.host,
-        place: c.place,
-        evidence: vec![(article, c.evidence)],
-        claims: Vec::new(),
-        group: None,
-        status: c.status,
+    let dates = c.dates.unwrap_or(DateRange {
+        start: undated,
+        end: None,
     });
+    own.push(Draft::new(c, dates, article));
+}
+
+/// The summit an article reports: the body the article names beside the
+/// word first, at the first date a sentence gives the summit itself within
+/// a week of publication. A summit recalled, or only the setting of
+/// meetings on its sidelines, is none.
+fn article_summit(
+    text: &str,
+    sentences: &[Range<usize>],
+    context: &events::Context,
+    published: PartialDate,
+) -> Option<Candidate> {
+    let summits: Vec<events::Summit> = sentences
+        .iter()
+        .filter_map(|r| events::summit(text, r.clone(), context))
+        .collect();
+    let body = summits.iter().find_map(|s| s.body.clone())?;
+    let near = |d: &DateRange| d.first_day().abs_diff(published.first_day()) <= 7;
+    let mut event = summits
+        .into_iter()
+        .map(|s| s.event)
+        .find(|c| c.dates.is_some_and(|d| near(&d)))?;
+    event.participants.insert(0, body);
+    Some(event)
+}
+
+/// Completes a summit's host from the article: the dateline's country when
+/// the sentence names no place, and as its second participant the one
+/// person the article titles as that country's, or else the country.
+fn summit_host(mut c: Candidate, mentions: &[Found], context: &events::Context) -> Candidate {
+    let g = context.gazetteer;
+    if c.host.is_none() {
+        let dateline = mentions
+            .first()
+            .filter(|m| m.range.start == 0)
+            .and_then(|m| match m.target {
+                Target::Known(ix) if g.entries[ix].kind == EntityKind::Place => Some(ix),
+                _ => None,
+            });
+        if let Some(ix) = dateline {
+            c.host = g.entries[ix].country;
+            c.place = c.place.or(Some(Target::Known(ix)));
+        }
+    }
+    let Some(host) = c.host else {
+        return c;
+    };
+    if c.participants.len() < 2 {
+        let mut holders = context.nationality.iter().filter(|(_, n)| **n == host);
+        let leader = match (holders.next(), holders.next()) {
+            (Some((name, _)), None) => mentions
+                .iter()
+                .map(|m| &m.target)
+                .find(|t| match t {
+                    Target::Person(n) => n == name,
+                    Target::Known(ix) => g.entries[*ix].entry.entity.name == *name,
+                    Target::Other(..) => false,
+                })
+                .cloned(),
+            _ => None,
+        };
+        c.participants.push(leader.unwrap_or(Target::Known(host)));
+    }
+    c
+}
+
+/// Adds the summit an article reports: more evidence for a consultation of
+/// that body already read, its body added to a consultation of its host on
+/// the same day, or else an event of its own.
+fn add_summit(own: &mut Vec<Draft>, c: Candidate, article: usize) {
+    let Some(dates) = c.dates else {
+        return;
+    };
+    let body = &c.participants[0];
+    if let Some(d) = own.iter_mut().find(|d| {
+        d.kind == EventKind::Consult
+            && (d.participants.contains(body)
+                || d.dates.start == dates.start
+                    && d.participants.iter().all(|p| c.participants.contains(p)))
+    }) {
+        if !d.participants.contains(body) {
+            d.participants.insert(0, body.clone());
+        }
+        d.evidence.push((article, c.evidence));
+        return;
+    }
+    own.push(Draft::new(c, dates, article));
 }
 
 /// "Lula visited the country in 2004 and again in 2009", "following trips
@@ -1056,6 +1155,34 @@ mod tests {
         let mut people = march[0].participants.clone();
         people.sort();
         assert_eq!(people, ["vladimir-putin", "xi-jinping"]);
+    }
+
+    #[test]
+    fn a_summit_the_article_dates_is_an_event_of_its_body_and_its_host() {
+        let g = gazetteer::tests::small();
+        // 2023-03-20 is a Monday.
+        let text = "Leaders arrived in Bali for the G20 summit. \
+                    The two-day summit, hosted by President Joko Widodo, opens on Tuesday.";
+        let out = extract(&[doc("a", "2023-03-20", text)], &g, |_| {}).corpus;
+        let summit = out
+            .events
+            .iter()
+            .find(|e| e.participants.first().map(String::as_str) == Some("g20"))
+            .unwrap_or_else(|| panic!("no summit in {:?}", out.events));
+        assert_eq!(summit.kind, "040");
+        assert_eq!(summit.start, "2023-03-21");
+        assert_eq!(summit.end.as_deref(), Some("2023-03-22"));
+        assert_eq!(summit.participants, ["g20", "joko-widodo"]);
+        // Only the setting of a meeting on its sidelines: no summit event.
+        let text = "Chinese President Xi Jinping met US President Joe Biden on Monday on the sidelines of the G20 summit in Bali.";
+        let out = extract(&[doc("a", "2023-03-21", text)], &g, |_| {}).corpus;
+        assert!(
+            !out.events
+                .iter()
+                .any(|e| e.participants.iter().any(|p| p == "un")),
+            "{:?}",
+            out.events
+        );
     }
 
     #[test]

@@ -82,6 +82,12 @@ enum Tense {
     Unknown,
 }
 
+/// Verbs in the present that tell what is scheduled: "the summit opens on
+/// Tuesday", "Xi arrives on Monday".
+const SCHEDULED: &[&str] = &[
+    "opens", "begins", "starts", "arrives", "leaves", "departs", "travels", "heads",
+];
+
 /// Words that put a sentence in the past.
 const PAST_WORDS: &[&str] = &[
     "came",
@@ -164,7 +170,7 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
             .iter()
             .rev()
             .find_map(|w| {
-                if lexicon::is_future_word(w) {
+                if lexicon::is_future_word(w) || SCHEDULED.contains(&w.as_str()) {
                     Some(Tense::Future)
                 } else if PAST_WORDS.contains(&w.as_str()) {
                     Some(Tense::Past)
