@@ -282,7 +282,10 @@ pub fn read_sentence(text: &str, sentence: Range<usize>, context: &Context) -> R
     let (people, stands_for_person) = people_of(&s, context, kind, trigger);
     let nationalities: Vec<EntryIx> = people.iter().filter_map(country_of).collect();
     let (host, place) = destination(&s, context, kind, &nationalities);
-    let participants = sides(&s, context, kind, trigger, people, host, &stands_for_person);
+    let mut participants = sides(&s, context, kind, trigger, people, host, &stands_for_person);
+    if let Some(h) = his_host(&s, context, kind, host, &participants) {
+        participants.push(h);
+    }
     let names_a_group = names_a_group(&s, &participants);
     let guest = s.lower.windows(2).any(|w| {
         matches!(w[0].as_str(), "the" | "his" | "her" | "their")
@@ -409,6 +412,50 @@ pub fn summit(text: &str, sentence: Range<usize>, context: &Context) -> Option<S
             recalled: Vec::new(),
         },
     })
+}
+
+/// "Putin came to Ankara for a working dinner with his host": on a visit,
+/// "his host" is the one person the article titles as the host country's.
+fn his_host(
+    s: &Sentence,
+    context: &Context,
+    kind: EventKind,
+    host: Option<EntryIx>,
+    participants: &[Target],
+) -> Option<Target> {
+    let host = host.filter(|_| kind == EventKind::Visit)?;
+    let said = s.lower.windows(2).any(|w| {
+        matches!(w[0].as_str(), "his" | "her" | "their")
+            && matches!(w[1].as_str(), "host" | "hosts")
+    });
+    if !said
+        || participants
+            .iter()
+            .any(|p| country_of(p, context) == Some(host))
+    {
+        return None;
+    }
+    titled_as(context, host)
+}
+
+/// The one person the article titles as `country`'s ("Turkish President
+/// Recep Tayyip Erdoğan"), if there is exactly one.
+pub fn titled_as(context: &Context, country: EntryIx) -> Option<Target> {
+    let mut holders = context.nationality.iter().filter(|(_, c)| **c == country);
+    let (Some((name, _)), None) = (holders.next(), holders.next()) else {
+        return None;
+    };
+    let g = context.gazetteer;
+    context
+        .mentions
+        .iter()
+        .map(|m| &m.target)
+        .find(|t| match t {
+            Target::Person(n) => n == name,
+            Target::Known(ix) => g.entries[*ix].entry.entity.name == *name,
+            Target::Other(..) => false,
+        })
+        .cloned()
 }
 
 /// The country a participant stands for: a person's by their title, a

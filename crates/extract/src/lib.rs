@@ -726,19 +726,7 @@ fn summit_host(mut c: Candidate, mentions: &[Found], context: &events::Context) 
         return c;
     };
     if c.participants.len() < 2 {
-        let mut holders = context.nationality.iter().filter(|(_, n)| **n == host);
-        let leader = match (holders.next(), holders.next()) {
-            (Some((name, _)), None) => mentions
-                .iter()
-                .map(|m| &m.target)
-                .find(|t| match t {
-                    Target::Person(n) => n == name,
-                    Target::Known(ix) => g.entries[*ix].entry.entity.name == *name,
-                    Target::Other(..) => false,
-                })
-                .cloned(),
-            _ => None,
-        };
+        let leader = events::titled_as(context, host);
         c.participants.push(leader.unwrap_or(Target::Known(host)));
     }
     c
@@ -1183,6 +1171,22 @@ mod tests {
             "{:?}",
             out.events
         );
+    }
+
+    #[test]
+    fn his_host_on_a_visit_is_the_one_person_titled_as_the_host_country_s() {
+        let g = gazetteer::tests::small();
+        let text = "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday. \
+                    Xi last came to Moscow in March 2021 for a dinner with his host.";
+        let out = extract(&[doc("a", "2023-06-22", text)], &g, |_| {}).corpus;
+        let recalled = out
+            .events
+            .iter()
+            .find(|e| e.start == "2021-03")
+            .unwrap_or_else(|| panic!("no 2021 visit in {:?}", out.events));
+        let mut people = recalled.participants.clone();
+        people.sort();
+        assert_eq!(people, ["vladimir-putin", "xi-jinping"]);
     }
 
     #[test]
