@@ -114,6 +114,7 @@ const VISIT: &[&str] = &[
     "travels",
     "travel",
     "landed",
+    "landing",
     "flown",
     "flew",
     "journey",
@@ -953,10 +954,31 @@ fn date_of(
     } else {
         single
     };
+    // "held talks on Tuesday, after landing on Monday evening": the days
+    // of a visit the sentence gives, a few apart, run from the first.
+    let days: Vec<i64> = pool
+        .iter()
+        .filter(|f| f.dates.end.is_none() && f.dates.start.precision() == Precision::Day)
+        .map(|f| f.dates.first_day())
+        .collect();
+    let span = days
+        .iter()
+        .min()
+        .zip(days.iter().max())
+        .filter(|(first, last)| {
+            kind == EventKind::Visit
+                && days.len() == pool.len()
+                && first < last
+                && *last - *first <= 7
+        });
     let mut dates = pool
         .into_iter()
         .min_by_key(|f| distance(f))
         .map(|f| f.dates);
+    if let (Some((&first, &last)), Some(d)) = (span, dates.as_mut()) {
+        d.start = PartialDate::from_day_number(first);
+        d.end = Some(PartialDate::from_day_number(last));
+    }
     if let Some(d) = dates.as_mut() {
         if d.end.is_none() {
             // "a three-day visit", "visited Kenya for four days"; not

@@ -332,7 +332,16 @@ pub fn extract(
                         add_candidate(&mut own, &mut recent, &context, article, c, lead);
                     }
                 } else {
-                    match read(sentence) {
+                    match read(sentence.clone()) {
+                        // The sentence that dates the summit, naming one
+                        // person beside it, reports the summit.
+                        Reported::Event(c)
+                            if summit.as_ref().is_some_and(|s| s.evidence == sentence)
+                                && c.participants
+                                    .iter()
+                                    .filter(|p| is_person(p, gazetteer))
+                                    .count()
+                                    < 2 => {}
                         Reported::Event(c) => {
                             remember(&c);
                             for c in recalled_again(c) {
@@ -1125,6 +1134,13 @@ mod tests {
         assert_eq!(visits[0].start, "2023-03-20");
         assert_eq!(visits[0].end.as_deref(), Some("2023-03-22"));
         assert_eq!(visits[0].participants.len(), 2);
+        // One sentence giving two days of the visit: it runs from the first.
+        let text = "Chinese President Xi Jinping held talks with Russian President Vladimir Putin \
+                    in Moscow on Tuesday, after landing in the country on Monday evening.";
+        let out = extract(&[doc("a", "2023-03-23", text)], &g, |_| {}).corpus;
+        assert_eq!(out.events.len(), 1, "{:?}", out.events);
+        assert_eq!(out.events[0].start, "2023-03-20");
+        assert_eq!(out.events[0].end.as_deref(), Some("2023-03-21"));
         // A month later it is another visit.
         let text = "Chinese President Xi Jinping landed in Moscow on 2 March. \
                     Russian President Vladimir Putin welcomed Xi to the Kremlin on 20 March.";
