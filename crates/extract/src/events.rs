@@ -934,12 +934,14 @@ fn date_of(
             // clause about something else, unless it names the event.
             let about_another = s.lower.get(from).is_some_and(|w| w == "which")
                 && !anchor_words.iter().any(|&a| (from..to).contains(&a));
+            // "since 2013", "until May": the edge of a period; "since Hu
+            // Jintao visited in 2004" still dates a visit.
+            let edge = (to.saturating_sub(6).max(from)..to)
+                .rev()
+                .find(|&i| matches!(s.lower[i].as_str(), "since" | "until" | "till"));
+            let edge = edge.is_some_and(|e| !anchor_words.iter().any(|&a| a > e && a < to));
             !about_another
-                && !s.lower[from..to]
-                    .iter()
-                    .rev()
-                    .take(6)
-                    .any(|w| matches!(w.as_str(), "since" | "until" | "till"))
+                && !edge
                 // "full members from January 1": when a state begins.
                 && (to == 0 || s.lower[to - 1] != "from" || f.dates.end.is_some())
         })
@@ -1380,6 +1382,24 @@ mod tests {
         assert_eq!(
             tense_of("Xi will meet Putin on Monday."),
             ("040", Some("announced"))
+        );
+    }
+
+    #[test]
+    fn the_date_phase_leaves_out_the_edges_of_periods_but_not_events_after_since() {
+        let date = |text: &str| {
+            phase(text, |s, c| {
+                let (kind, _) = kind_of(s, c.gazetteer).unwrap();
+                date_of(s, c, kind).0.map(|d| d.start.to_string())
+            })
+        };
+        assert_eq!(
+            date("President Xi Jinping visited Moscow, the first visit since 2013."),
+            None
+        );
+        assert_eq!(
+            date("It is the first trip by a Chinese leader since President Hu Jintao visited in 2004."),
+            Some("2004".to_string())
         );
     }
 
