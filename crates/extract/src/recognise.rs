@@ -782,6 +782,15 @@ fn short_references(text: &str, ws: &[Word], mentions: &[Found]) -> Vec<Found> {
         if parts[parts.len() - 1].chars().count() >= 3 {
             forms.push(parts[tail..].join(" "));
         }
+        // "Abdel Fattah el-Sisi" is "Sisi" later.
+        let last = parts[parts.len() - 1];
+        if let Some(bare) = ["al-", "el-", "Al-", "El-"]
+            .iter()
+            .find_map(|a| last.strip_prefix(a))
+            .filter(|b| b.starts_with(char::is_uppercase) && b.chars().count() >= 3)
+        {
+            forms.push(bare.to_string());
+        }
         for form in forms {
             if PARTICLES.contains(&form.as_str()) {
                 continue;
@@ -989,6 +998,15 @@ mod tests {
                 pair("Von der Leyen", "person:Ursula von der Leyen"),
                 pair("May", "person:Theresa May"),
                 pair("von der Leyen", "person:Ursula von der Leyen"),
+            ]
+        );
+        // An Arabic article joined to the surname is left out of the short name.
+        let (list, _) = found_unified("President Abdel Fattah el-Sisi arrived. Sisi spoke.");
+        assert_eq!(
+            list,
+            [
+                pair("Abdel Fattah el-Sisi", "person:Abdel Fattah el-Sisi"),
+                pair("Sisi", "person:Abdel Fattah el-Sisi"),
             ]
         );
     }
