@@ -782,6 +782,14 @@ fn short_references(text: &str, ws: &[Word], mentions: &[Found]) -> Vec<Found> {
         if parts[parts.len() - 1].chars().count() >= 3 {
             forms.push(parts[tail..].join(" "));
         }
+        // "Luiz Inácio Lula da Silva" is "Lula" later: the name before a
+        // Portuguese particle.
+        if tail >= 2
+            && tail < parts.len() - 1
+            && matches!(parts[tail], "da" | "de" | "do" | "dos" | "das")
+        {
+            forms.push(parts[tail - 1].to_string());
+        }
         // "Abdel Fattah el-Sisi" is "Sisi" later.
         let last = parts[parts.len() - 1];
         if let Some(bare) = ["al-", "el-", "Al-", "El-"]
@@ -1000,7 +1008,19 @@ mod tests {
                 pair("von der Leyen", "person:Ursula von der Leyen"),
             ]
         );
-        // An Arabic article joined to the surname is left out of the short name.
+        // The name before a Portuguese particle, and the surname without an
+        // Arabic article joined to it, are short names too.
+        let (list, _) = found_unified("President Luiz Inácio Lula da Silva arrived. Lula spoke.");
+        assert_eq!(
+            list,
+            [
+                pair(
+                    "Luiz Inácio Lula da Silva",
+                    "person:Luiz Inácio Lula da Silva"
+                ),
+                pair("Lula", "person:Luiz Inácio Lula da Silva"),
+            ]
+        );
         let (list, _) = found_unified("President Abdel Fattah el-Sisi arrived. Sisi spoke.");
         assert_eq!(
             list,
