@@ -58,6 +58,8 @@ pub const ROLES: &[&str] = &[
     "chairperson",
     "leader",
     "counterpart",
+    "predecessor",
+    "successor",
     "diplomat",
     "adviser",
     "advisor",

@@ -265,7 +265,11 @@ fn titled_people(
                     }
                     k += 1;
                 }
-                if k > j + 1 + the && !name_run(text, ws, k, &taken).is_empty() {
+                // "Minister of Industry and Advanced Technology": one
+                // common word after the office is more of the office.
+                let run = name_run(text, ws, k, &taken);
+                let more_office = run.len() == 1 && lexicon::is_common_word(ws[run[0]].text(text));
+                if k > j + 1 + the && !run.is_empty() && !more_office {
                     j = k;
                 }
             }
@@ -1059,6 +1063,10 @@ mod tests {
             ["Ana Ruiz", "Omar Haddad"]
         );
         // "the" alone is not an office: the office's name is not a person's.
+        assert_eq!(
+            people("Omar Haddad, Minister of Industry and Advanced Technology, met his predecessor Ana Ruiz."),
+            ["Omar Haddad", "Ana Ruiz"]
+        );
         let fleet = people("The Minister of the Atlantic Fleet Ana Ruiz spoke.");
         assert!(
             !fleet.iter().any(|p| p.starts_with("Atlantic")),
