@@ -527,9 +527,18 @@ fn kind_of(s: &Sentence, gazetteer: &Gazetteer) -> Option<(EventKind, usize)> {
     let sign = s.has(SIGN).filter(|_| s.has(SIGNED_THINGS).is_some());
     // "Xi welcomed Macron" reports a visit; "a summit hosted by Indonesia"
     // does not.
+    // Nor does "Sochi hosted the first Russia–Africa Summit": a place hosts
+    // a meeting, a person a guest.
+    let place_before = |i: usize| {
+        s.mentions.iter().any(|m| {
+            s.index_at(m.range.end) == i
+                && matches!(m.target, Target::Known(ix)
+                    if matches!(gazetteer.entries[ix].kind, EntityKind::Place | EntityKind::Country))
+        })
+    };
     let hosting = s
         .has(HOSTING)
-        .filter(|&i| lower.get(i + 1).is_none_or(|n| n != "by"));
+        .filter(|&i| lower.get(i + 1).is_none_or(|n| n != "by") && !place_before(i));
     if let Some(i) = phone {
         Some((EventKind::Telephone, i))
     } else if let Some(i) = sign {
@@ -1346,6 +1355,7 @@ mod tests {
         assert_eq!(kind("Xi came as a guest."), None);
         assert_eq!(kind("Xi welcomed Putin."), Some("042"));
         assert_eq!(kind("The summit hosted by Indonesia ended."), Some("040"));
+        assert_eq!(kind("Moscow hosted the summit in October."), Some("040"));
         assert_eq!(kind("Flights and visits by officials resumed."), None);
         assert_eq!(kind("Xi was in Moscow in March."), Some("042"));
         assert_eq!(kind("Xi was in good spirits."), None);

@@ -358,7 +358,7 @@ pub fn extract(
             }
         }
         absorb_into_visits(&mut own, gazetteer);
-        visits_by_guests(&mut own, &context);
+        visits_by_guests(&mut own, &context, &doc.text);
         // "The conflict in Sudan featured in the talks": in an article about
         // people, a meeting or visit that names only countries is the text
         // speaking of them, not another event.
@@ -819,10 +819,20 @@ fn absorb_into_visits(own: &mut Vec<Draft>, gazetteer: &Gazetteer) {
 /// "PERTH — Prime Minister Anthony Albanese and his Japanese counterpart,
 /// Fumio Kishida, met": a meeting in a country the article has placed it
 /// in, with someone the text titles as another country's and no one titled
-/// as a third's, is that person's visit.
-fn visits_by_guests(own: &mut [Draft], context: &events::Context) {
+/// as a third's, is that person's visit, unless it is a summit with a name
+/// ("Sochi hosted the first Russia–Africa Summit, co-chaired by Putin and
+/// Sisi"; a bilateral "summit" in lower case can be a visit).
+fn visits_by_guests(own: &mut [Draft], context: &events::Context, text: &str) {
     let g = context.gazetteer;
-    for d in own.iter_mut().filter(|d| d.kind == EventKind::Consult) {
+    let summit = |d: &Draft| {
+        d.evidence
+            .iter()
+            .any(|(_, r)| text[r.clone()].contains(" Summit"))
+    };
+    for d in own
+        .iter_mut()
+        .filter(|d| d.kind == EventKind::Consult && !summit(d))
+    {
         let Some(host) = d.host else {
             continue;
         };
@@ -1185,6 +1195,16 @@ mod tests {
             "{:?}",
             out.events
         );
+    }
+
+    #[test]
+    fn a_named_summit_at_home_of_one_side_is_not_the_other_s_visit() {
+        let g = gazetteer::tests::small();
+        let text = "Moscow hosted the first Russia–Asia Summit in October 2019, co-chaired by \
+                    Russian President Vladimir Putin and Chinese President Xi Jinping.";
+        let out = extract(&[doc("a", "2023-06-22", text)], &g, |_| {}).corpus;
+        let kinds: Vec<&str> = out.events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["040"], "{:?}", out.events);
     }
 
     #[test]
