@@ -180,7 +180,13 @@ pub fn find(text: &str, published: PartialDate) -> Vec<Found> {
             })
             .unwrap_or(Tense::Unknown)
     };
-    let tense = |i: usize| tense_within(i, 8);
+    // With no verb near, the sentence's: "first met in Hamburg in July and
+    // spoke briefly at a gathering in Da Nang, Vietnam, in November".
+    let past = !future && lower.iter().any(|w| PAST_WORDS.contains(&w.as_str()));
+    let tense = |i: usize| match tense_within(i, 8) {
+        Tense::Unknown if past => Tense::Past,
+        t => t,
+    };
     let pub_day = published.first_day();
     let pub_year = published.year_number();
     let mut out = Vec::new();
@@ -493,6 +499,11 @@ mod tests {
         assert_eq!(month("Putin will come to Ankara in September."), "2018-09");
         assert_eq!(month("Putin met Erdogan in March."), "2018-03");
         assert_eq!(month("Putin will meet Erdogan in March."), "2019-03");
+        // The verb far off, the sentence in the past.
+        assert_eq!(
+            month("They spoke briefly at a gathering of the leaders in Da Nang, Vietnam, in July."),
+            "2017-07"
+        );
     }
 
     #[test]
