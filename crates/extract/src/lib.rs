@@ -328,7 +328,9 @@ pub fn extract(
                         c.dates = c.dates.or(before);
                         before = c.dates;
                         c.evidence = sentence.clone();
-                        add_candidate(&mut own, &mut recent, &context, article, c, lead);
+                        for c in recalled_again(c) {
+                            add_candidate(&mut own, &mut recent, &context, article, c, lead);
+                        }
                     }
                 } else {
                     match read(sentence.clone()) {
@@ -351,7 +353,21 @@ pub fn extract(
                         Reported::Nothing => {}
                     }
                 }
-                subject = first_person.or(titled).or(subject);
+                // "On Thursday he attended the swearing-in of Dilma
+                // Rousseff": a sentence that opens on "he" keeps its subject.
+                let from = found
+                    .words
+                    .partition_point(|w| w.range.start < sentence.start);
+                let about_him = found.words[from..]
+                    .iter()
+                    .take(4)
+                    .take_while(|w| w.range.end <= sentence.end)
+                    .any(|w| matches!(w.text(&doc.text), "he" | "He" | "she" | "She"));
+                subject = if about_him && subject.is_some() {
+                    subject
+                } else {
+                    first_person.or(titled).or(subject)
+                };
             }
             if let Some(c) = summit {
                 add_summit(&mut own, summit_host(c, &found.mentions, &context), article);
@@ -1167,6 +1183,37 @@ mod tests {
         let mut people = march[0].participants.clone();
         people.sort();
         assert_eq!(people, ["vladimir-putin", "xi-jinping"]);
+    }
+
+    #[test]
+    fn a_clause_recalling_two_years_gives_two_events() {
+        let g = gazetteer::tests::small();
+        let text = "Chinese President Xi Jinping visited Russia twice, in 2013 and again in 2015, \
+                    and Russian President Vladimir Putin last travelled to China in May 2019.";
+        let out = extract(&[doc("a", "2023-06-22", text)], &g, |_| {}).corpus;
+        let mut starts: Vec<&str> = out.events.iter().map(|e| e.start.as_str()).collect();
+        starts.sort();
+        assert_eq!(starts, ["2013", "2015", "2019-05"], "{:?}", out.events);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_on_he_passes_its_subject_on() {
+        let g = gazetteer::tests::small();
+        let text = "Chinese President Xi Jinping landed in Moscow on Monday. \
+                    On Tuesday he attended a ceremony for Prime Minister Ana Ruiz. \
+                    He also toured a factory in the Kremlin.";
+        let out = extract(&[doc("a", "2023-03-23", text)], &g, |_| {}).corpus;
+        let toured = text.find("He also").unwrap() as u64;
+        let event = out
+            .events
+            .iter()
+            .find(|e| e.evidence.iter().any(|x| x.start == toured))
+            .unwrap_or_else(|| panic!("no event for the tour in {:?}", out.events));
+        assert!(
+            event.participants.iter().any(|p| p == "xi-jinping"),
+            "{:?}",
+            event
+        );
     }
 
     #[test]
