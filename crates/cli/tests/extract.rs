@@ -412,5 +412,5 @@ fn scores_on_the_development_and_test_sets_hold() {
 
 /// Mention F1 and event F1 (kind, participants and date) floors, in
 /// thousandths as the table prints them.
-const DEV_FLOORS: (u32, u32) = (960, 494);
-const TEST_FLOORS: (u32, u32) = (911, 268);
+const DEV_FLOORS: (u32, u32) = (960, 498);
+const TEST_FLOORS: (u32, u32) = (911, 282);
