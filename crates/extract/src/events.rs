@@ -160,7 +160,8 @@ pub struct Context<'a> {
     pub words: &'a [Word],
     /// The same words in lower case.
     pub lower: &'a [String],
-    /// The article's mentions.
+    /// The article's mentions, in text order and not overlapping (as
+    /// [`super::recognise::recognise`] returns them).
     pub mentions: &'a [Found],
     /// The known entities.
     pub gazetteer: &'a Gazetteer,
@@ -194,11 +195,15 @@ impl<'a> Sentence<'a> {
             text,
             ws: &context.words[from..to],
             lower: &context.lower[from..to],
-            mentions: context
-                .mentions
-                .iter()
-                .filter(|m| m.range.start >= range.start && m.range.end <= range.end)
-                .collect(),
+            mentions: {
+                let all = context.mentions;
+                let first = all.partition_point(|m| m.range.start < range.start);
+                let past = all.partition_point(|m| m.range.start < range.end);
+                all[first..past.max(first)]
+                    .iter()
+                    .filter(|m| m.range.end <= range.end)
+                    .collect()
+            },
             range,
         }
     }
@@ -372,8 +377,13 @@ pub fn summit(text: &str, sentence: Range<usize>, context: &Context) -> Option<S
             "opens" | "opened" | "open" | "opening" | "close" | "closing" | "closed" | "hosted"
         ) || w.ends_with("-day")
     }) && !s.any(&["sidelines", "margins"]);
-    let (dates, _, _) = date_of(&s, context, EventKind::Consult);
-    let dates = dates.filter(|d| of_itself && d.start.precision() == Precision::Day);
+    let dates = if of_itself {
+        date_of(&s, context, EventKind::Consult)
+            .0
+            .filter(|d| d.start.precision() == Precision::Day)
+    } else {
+        None
+    };
     let mut participants = Vec::new();
     if let Some(i) = s
         .lower
@@ -530,11 +540,9 @@ fn kind_of(s: &Sentence, gazetteer: &Gazetteer) -> Option<(EventKind, usize)> {
     // Nor does "Sochi hosted the first Russia–Africa Summit": a place hosts
     // a meeting, a person a guest.
     let place_before = |i: usize| {
-        s.mentions.iter().any(|m| {
-            s.index_at(m.range.end) == i
-                && matches!(m.target, Target::Known(ix)
-                    if matches!(gazetteer.entries[ix].kind, EntityKind::Place | EntityKind::Country))
-        })
+        s.mentions
+            .iter()
+            .any(|m| s.index_at(m.range.end) == i && names_a_place(m, gazetteer))
     };
     let hosting = s
         .has(HOSTING)
@@ -552,17 +560,24 @@ fn kind_of(s: &Sentence, gazetteer: &Gazetteer) -> Option<(EventKind, usize)> {
     }
 }
 
+/// Whether a mention names a known place or country.
+fn names_a_place(m: &Found, gazetteer: &Gazetteer) -> bool {
+    matches!(m.target, Target::Known(ix)
+        if matches!(gazetteer.entries[ix].kind, EntityKind::Place | EntityKind::Country))
+}
+
 /// "Meloni was in New Delhi in March", "is scheduled to be in Tianjin":
 /// being in a place or a country is a visit there. Returns the index of "in".
 fn was_in(s: &Sentence, gazetteer: &Gazetteer) -> Option<usize> {
     (1..s.ws.len().saturating_sub(1)).find(|&i| {
         s.lower[i] == "in"
-            && matches!(s.lower[i - 1].as_str(), "was" | "were" | "is" | "are" | "be")
-            && s.mentions.iter().any(|m| {
-                m.range.start == s.ws[i + 1].range.start
-                    && matches!(m.target, Target::Known(ix)
-                        if matches!(gazetteer.entries[ix].kind, EntityKind::Place | EntityKind::Country))
-            })
+            && matches!(
+                s.lower[i - 1].as_str(),
+                "was" | "were" | "is" | "are" | "be"
+            )
+            && s.mentions
+                .iter()
+                .any(|m| m.range.start == s.ws[i + 1].range.start && names_a_place(m, gazetteer))
     })
 }
 
