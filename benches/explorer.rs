@@ -1,13 +1,18 @@
 //! The benchmark: Article Explorer beside the peers a user would otherwise
-//! reach for, on the same synthetic corpora, in the same headless Chromium
-//! run. Every figure is the median of several page loads.
+//! reach for, on the same synthetic corpora, in the same headless browser
+//! (Chromium, then Firefox). Every figure is the median of several page
+//! loads.
 //!
 //! Run it with `make bench` (or `cargo bench --bench explorer` once the
-//! release site is built). `BENCH_SIZES` (default `1000,10000`) and
-//! `BENCH_RUNS` (default 5) change what it measures. It prints a table and
-//! writes it to `target/bench/results.md`, and takes the pictures of the
-//! explorer's timeline and vis-timeline's on the bundled corpus that the
-//! README shows (`target/bench/timeline-ours.png`, `timeline-vis.png`).
+//! release site is built). `BENCH_SIZES` (default `1000,10000`),
+//! `BENCH_RUNS` (default 5) and `BENCH_ENGINES` (default
+//! `chromium,firefox`) change what it measures. It prints a table per
+//! engine and writes them to `target/bench/results.md`, with the figures
+//! as numbers in `target/bench/results.json`; figures more than 20% worse
+//! than the committed previous run's (`benches/last-run.json`) are listed
+//! under the tables. It takes the pictures of the explorer's timeline and
+//! vis-timeline's on the bundled corpus that the README shows
+//! (`target/bench/timeline-ours.png`, `timeline-vis.png`).
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -20,6 +25,7 @@ use std::time::{Duration, Instant};
 use fantoccini::Client;
 use serde_json::Value;
 
+use explorer_cli::bench_compare::{regressions, Figure};
 use explorer_cli::synthetic::generate;
 use support::browser::{Engine, Session};
 use support::server::StaticServer;
@@ -201,6 +207,8 @@ const settle = () => nextTask().then(() => document.body.offsetHeight);
   const longTasks = await new Promise((resolve) => {
     const seen = [];
     const paint = performance.getEntriesByName('ae:first-timeline-paint')[0].startTime;
+    // Without long-task entries (Firefox), the heartbeat's gaps.
+    if (window.aeGaps) { resolve(window.aeGaps.filter((e) => e.startTime > paint)); return; }
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.startTime > paint) seen.push(e);
     }).observe({ type: 'longtask', buffered: true });
@@ -210,6 +218,26 @@ const settle = () => nextTask().then(() => document.body.offsetHeight);
     + (e.startTime >= typingFrom ? ' (while typing or zooming)' : ' (while loading)'));
   done({ keystroke, query, zoomPan, longTasks: longTasks.map((e) => e.duration), where, steps });
 })();
+"#;
+
+/// Where the browser has no long-task entries (Firefox), a timer that beats
+/// every 10 ms from the first paint on: a gap of over 60 ms between beats
+/// is a stretch the page could not run a task, recorded less the 10 ms it
+/// would have waited anyway. It is installed as soon as the benchmark sees
+/// the first paint, so the first few milliseconds after it are not covered.
+const HEARTBEAT: &str = r#"
+if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) return 'long-task entries';
+const gaps = [];
+window.aeGaps = gaps;
+let last = performance.now();
+const beat = () => {
+  const t = performance.now();
+  if (t - last > 60) gaps.push({ startTime: last, duration: t - last - 10 });
+  last = t;
+  setTimeout(beat, 10);
+};
+setTimeout(beat, 10);
+return 'a 10 ms heartbeat';
 "#;
 
 /// Peer pages are opened from another site (`localhost` rather than
@@ -239,6 +267,7 @@ async fn app_run(client: &Client, server: &StaticServer, corpus: &str) -> AppRun
         Duration::from_secs(300),
     )
     .await;
+    eval(client, HEARTBEAT).await;
     // The index is built after the first paint, in slices; its figure is
     // the time spent building, without the pauses between slices.
     let index = until(
@@ -393,6 +422,9 @@ fn brotli_size(dir: &Path, pick: impl Fn(&str) -> bool) -> u64 {
 
 struct Row {
     metric: String,
+    /// The figures as numbers, for the regression check.
+    value: f64,
+    peer_value: Option<f64>,
     ours: String,
     peer: String,
     ratio: String,
@@ -415,6 +447,8 @@ fn row(metric: String, ours: f64, peer: Option<(f64, &str)>, budget: (f64, &str)
     };
     Row {
         metric,
+        value: ours,
+        peer_value: peer.map(|p| p.0),
         ours: format!("{ours:.1}"),
         peer: peer.map_or("—".into(), |(p, name)| format!("{p:.1} ({name})")),
         ratio: if ratio.is_nan() {
@@ -507,27 +541,15 @@ async fn side_by_side(client: &Client, server: &StaticServer) {
     std::fs::write(bench_dir().join("timeline-vis.png"), png).expect("write timeline-vis.png");
 }
 
-#[tokio::main(flavor = "multi_thread")]
-async fn main() {
-    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
-        .unwrap_or_else(|_| "1000,10000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
-    let runs: usize = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(5);
-    std::fs::create_dir_all(bench_dir()).expect("create target/bench");
-    let server = StaticServer::with_mounts(
-        dist(),
-        vec![
-            ("/bench/".into(), bench_dir()),
-            ("/peers/".into(), root().join("benches/peers")),
-            ("/node_modules/".into(), root().join("node_modules")),
-        ],
-    );
-    let session = Session::start(Engine::Chromium)
+/// The figures of one engine: its table's rows and its milestones.
+async fn measure(
+    engine: Engine,
+    sizes: &[usize],
+    runs: usize,
+    server: &StaticServer,
+) -> (Vec<Row>, Vec<String>) {
+    eprintln!("{}", engine.name());
+    let session = Session::start(engine)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     // A page busy parsing or indexing 100k articles answers scripts late.
@@ -540,20 +562,10 @@ async fn main() {
         ))
         .await
         .expect("set the WebDriver timeouts");
+    let client = &session.client;
     let mut rows = Vec::new();
     let mut breakdown = Vec::new();
-    // The extractor's worker is fetched only when a user first pastes an
-    // article, so it is not part of what the page loads.
-    let worker = |name: &str| name.starts_with("extract-worker");
-    let size = brotli_size(&dist(), |name| !worker(name));
-    let worker_size = brotli_size(&dist(), worker);
-    rows.push(row(
-        "wasm + JS, brotli (kB)".into(),
-        size as f64 / 1000.0,
-        None,
-        (150.0, "≤ 150 kB"),
-    ));
-    for &n in &sizes {
+    for &n in sizes {
         let json_bytes = std::fs::metadata(corpus(n)).map(|m| m.len()).unwrap_or(0) as f64;
         eprintln!("{n} articles: corpus {:.1} MB", json_bytes / 1e6);
         let mut app = Vec::new();
@@ -565,31 +577,31 @@ async fn main() {
         let mut vis = Vec::new();
         for r in 0..runs {
             eprintln!("  run {}/{runs}", r + 1);
-            let a = app_run(&session.client, &server, &format!("/bench/corpus-{n}.json")).await;
+            let a = app_run(client, server, &format!("/bench/corpus-{n}.json")).await;
             eprintln!(
                 "    read {:.0} ms, loaded {:.0}, DOM built {:.0}, painted {:.0}, search ready {:.0}; long tasks after paint {:?}",
                 a.milestones[0], a.milestones[1], a.milestones[4], a.milestones[2], a.milestones[3], a.long_tasks
             );
             app.push(a);
-            let s = app_run(&session.client, &server, &split_corpus(n)).await;
+            let s = app_run(client, server, &split_corpus(n)).await;
             eprintln!(
                 "    split: manifest read {:.0} ms, loaded {:.0}, painted {:.0}, texts read {:.0}, search ready {:.0}; long tasks after paint {:?}",
                 s.milestones[0], s.milestones[1], s.milestones[2], s.milestones[5], s.milestones[3], s.long_tasks
             );
             split.push(s);
-            let b = app_run(&session.client, &server, &corpus_with_one_bad_item(n)).await;
+            let b = app_run(client, server, &corpus_with_one_bad_item(n)).await;
             eprintln!(
                 "    one bad item: loaded {:.0} ms, painted {:.0}",
                 b.milestones[1], b.milestones[2]
             );
             bad.push(b);
-            plain.push(plain_run(&session.client, &server, n).await);
-            mini.push(search_peer_run(&session.client, &server, n, "search.html").await);
-            flex.push(search_peer_run(&session.client, &server, n, "flexsearch.html").await);
+            plain.push(plain_run(client, server, n).await);
+            mini.push(search_peer_run(client, server, n, "search.html").await);
+            flex.push(search_peer_run(client, server, n, "flexsearch.html").await);
             // vis-timeline takes minutes to lay out 100k items: it is
             // measured up to 20k articles.
             if n <= VIS_LIMIT {
-                vis.push(vis_run(&session.client, &server, n).await);
+                vis.push(vis_run(client, server, n).await);
             }
         }
         let m = |f: &dyn Fn(&AppRun) -> f64| median(app.iter().map(f).collect());
@@ -708,56 +720,82 @@ async fn main() {
             ms(&|a| a.milestones[5]),
             ms(&|a| a.milestones[3]),
         ));
-        let memory = m(&|a| a.memory);
-        rows.push(row(
-            format!("{k}: JS heap + wasm memory, one file (MB)"),
-            memory / 1e6,
-            Some((json_bytes / 1e6, "raw JSON")),
-            (3.0, "≤ 3× raw JSON"),
-        ));
-        rows.push(row(
-            format!("{k}: JS heap + wasm memory, split corpus (MB)"),
-            ms(&|a| a.memory) / 1e6,
-            Some((json_bytes / 1e6, "raw JSON")),
-            (3.0, "≤ 3× raw JSON"),
-        ));
-        rows.push(row(
-            format!("{k}: JS heap + wasm memory vs MiniSearch (MB)"),
-            memory / 1e6,
-            Some((
-                median(mini.iter().map(|s| s.heap).collect()) / 1e6,
-                "MiniSearch page heap",
-            )),
-            (1.0, "≤ MiniSearch"),
-        ));
-        rows.push(row(
-            format!("{k}: JS heap + wasm memory vs FlexSearch (MB)"),
-            memory / 1e6,
-            Some((
-                median(flex.iter().map(|s| s.heap).collect()) / 1e6,
-                "FlexSearch page heap",
-            )),
-            (1.0, "≤ FlexSearch"),
-        ));
+        // Firefox has no API for the size of the JS heap.
+        if engine == Engine::Chromium {
+            let memory = m(&|a| a.memory);
+            rows.push(row(
+                format!("{k}: JS heap + wasm memory, one file (MB)"),
+                memory / 1e6,
+                Some((json_bytes / 1e6, "raw JSON")),
+                (3.0, "≤ 3× raw JSON"),
+            ));
+            rows.push(row(
+                format!("{k}: JS heap + wasm memory, split corpus (MB)"),
+                ms(&|a| a.memory) / 1e6,
+                Some((json_bytes / 1e6, "raw JSON")),
+                (3.0, "≤ 3× raw JSON"),
+            ));
+            rows.push(row(
+                format!("{k}: JS heap + wasm memory vs MiniSearch (MB)"),
+                memory / 1e6,
+                Some((
+                    median(mini.iter().map(|s| s.heap).collect()) / 1e6,
+                    "MiniSearch page heap",
+                )),
+                (1.0, "≤ MiniSearch"),
+            ));
+            rows.push(row(
+                format!("{k}: JS heap + wasm memory vs FlexSearch (MB)"),
+                memory / 1e6,
+                Some((
+                    median(flex.iter().map(|s| s.heap).collect()) / 1e6,
+                    "FlexSearch page heap",
+                )),
+                (1.0, "≤ FlexSearch"),
+            ));
+        }
     }
-    side_by_side(&session.client, &server).await;
+    if engine == Engine::Chromium {
+        side_by_side(client, server).await;
+    }
     session.close().await;
+    (rows, breakdown)
+}
 
-    let mut table = String::from(
-        "| metric | Article Explorer | peer | ratio | budget | met |\n|---|---|---|---|---|---|\n",
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let engines: Vec<Engine> = std::env::var("BENCH_ENGINES")
+        .unwrap_or_else(|_| "chromium,firefox".into())
+        .split(',')
+        .map(|name| match name.trim() {
+            "chromium" => Engine::Chromium,
+            "firefox" => Engine::Firefox,
+            other => panic!("BENCH_ENGINES: no engine `{other}` (chromium, firefox)"),
+        })
+        .collect();
+    std::fs::create_dir_all(bench_dir()).expect("create target/bench");
+    let server = StaticServer::with_mounts(
+        dist(),
+        vec![
+            ("/bench/".into(), bench_dir()),
+            ("/peers/".into(), root().join("benches/peers")),
+            ("/node_modules/".into(), root().join("node_modules")),
+        ],
     );
-    for r in &rows {
-        let _ = writeln!(
-            table,
-            "| {} | {} | {} | {} | {} | {} |",
-            r.metric,
-            r.ours,
-            r.peer,
-            r.ratio,
-            r.budget,
-            if r.met { "yes" } else { "**no**" }
-        );
-    }
+    // The extractor's worker is fetched only when a user first pastes an
+    // article, so it is not part of what the page loads.
+    let worker = |name: &str| name.starts_with("extract-worker");
+    let size = brotli_size(&dist(), |name| !worker(name));
+    let worker_size = brotli_size(&dist(), worker);
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|c| {
@@ -767,18 +805,105 @@ async fn main() {
         })
         .unwrap_or_default();
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let report = format!(
-        "Headless Chromium, {cores} cores ({cpu}); median of {runs} page loads per size; \
-         synthetic corpora from `gen-corpus` (seed 2013).\n\n{table}\n\
-         The extractor's worker, fetched only when \"Add an article\" is first used: \
-         {:.1} kB of wasm and JS after brotli.\n\nMedian milestones after navigation:\n\n{}\n",
-        worker_size as f64 / 1000.0,
-        breakdown
-            .iter()
-            .map(|b| format!("- {b}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+    let mut report = format!(
+        "{cores} cores ({cpu}); median of {runs} page loads per size; \
+         synthetic corpora from `gen-corpus` (seed 2013).\n\n"
     );
+    let mut figures = Vec::new();
+    for &engine in &engines {
+        let (mut rows, breakdown) = measure(engine, &sizes, runs, &server).await;
+        rows.insert(
+            0,
+            row(
+                "wasm + JS, brotli (kB)".into(),
+                size as f64 / 1000.0,
+                None,
+                (150.0, "≤ 150 kB"),
+            ),
+        );
+        let mut table = String::from(
+            "| metric | Article Explorer | peer | ratio | budget | met |\n|---|---|---|---|---|---|\n",
+        );
+        for r in &rows {
+            let _ = writeln!(
+                table,
+                "| {} | {} | {} | {} | {} | {} |",
+                r.metric,
+                r.ours,
+                r.peer,
+                r.ratio,
+                r.budget,
+                if r.met { "yes" } else { "**no**" }
+            );
+            figures.push(Figure {
+                engine: engine.name().into(),
+                metric: r.metric.clone(),
+                ours: r.value,
+                peer: r.peer_value,
+            });
+        }
+        let notes = match engine {
+            Engine::Chromium => "Long tasks are the browser's long-task entries.",
+            _ => {
+                "Long tasks are the gaps in a 10 ms timer heartbeat, less its 10 ms (Firefox has no \
+                 long-task entries). There are no memory rows: Firefox has no API for the JS heap."
+            }
+        };
+        let _ = write!(
+            report,
+            "### Headless {}\n\n{table}\n{notes}\n\nMedian milestones after navigation:\n\n{}\n\n",
+            match engine {
+                Engine::Chromium => "Chromium",
+                Engine::Firefox => "Firefox",
+                Engine::WebKit => "WebKit",
+            },
+            breakdown
+                .iter()
+                .map(|b| format!("- {b}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    let _ = writeln!(
+        report,
+        "The extractor's worker, fetched only when \"Add an article\" is first used: \
+         {:.1} kB of wasm and JS after brotli.\n",
+        worker_size as f64 / 1000.0,
+    );
+    // The regression check: reported, never failed on (these machines are
+    // noisy).
+    let previous = root().join("benches/last-run.json");
+    match std::fs::read_to_string(&previous)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str::<Vec<Figure>>(&t).map_err(|e| e.to_string()))
+    {
+        Ok(before) => {
+            let worse = regressions(&before, &figures, 0.2);
+            if worse.is_empty() {
+                let _ = writeln!(
+                    report,
+                    "Against the committed previous run (`benches/last-run.json`): no figure is more than 20% worse."
+                );
+            } else {
+                let _ = writeln!(
+                    report,
+                    "More than 20% worse than the committed previous run (`benches/last-run.json`; a ratio to the peer where there is one):\n"
+                );
+                for r in &worse {
+                    let _ = writeln!(report, "- {r}");
+                }
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(
+                report,
+                "No previous run to compare with ({}: {e}).",
+                previous.display()
+            );
+        }
+    }
     println!("{report}");
     std::fs::write(bench_dir().join("results.md"), &report).expect("write results.md");
+    let json = serde_json::to_string_pretty(&figures).expect("serialise the figures");
+    std::fs::write(bench_dir().join("results.json"), json).expect("write results.json");
 }

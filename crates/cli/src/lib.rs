@@ -1,7 +1,9 @@
 //! The command-line tools' shared part: the synthetic corpus generator,
-//! which `gen-corpus`, the benchmark and the large-corpus tests use. The
-//! tools themselves are the binaries in `src/bin/`.
+//! which `gen-corpus`, the benchmark and the large-corpus tests use, and the
+//! benchmark's regression check. The tools themselves are the binaries in
+//! `src/bin/`.
 
+pub mod bench_compare;
 pub mod synthetic;
 
 /// The default gazetteer, the files the page's extractor fetches from
