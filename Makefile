@@ -3,7 +3,7 @@
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: serve test build bench
+.PHONY: serve test build bench size
 
 serve:
 	HOST=$(HOST) PORT=$(PORT) .ci/serve
@@ -16,3 +16,6 @@ build:
 
 bench:
 	.ci/bench
+
+size:
+	.ci/size
