@@ -36,16 +36,18 @@ pub fn EntityIndex() -> impl IntoView {
             .filter(|s| matches(&corpus, s.entity, &q))
             .collect();
         match order.get().as_str() {
-            "name" => rows.sort_by(|a, b| {
+            "name" => crate::corpus::sort::sort_by(&mut rows, |a, b| {
                 corpus
                     .entity(a.entity)
                     .name
                     .cmp(&corpus.entity(b.entity).name)
             }),
-            "type" => {
-                rows.sort_by_key(|s| (corpus.entity(s.entity).kind, std::cmp::Reverse(s.mentions)))
-            }
-            _ => rows.sort_by_key(|s| (std::cmp::Reverse(s.mentions), s.entity)),
+            "type" => crate::corpus::sort::sort_by_key(&mut rows, |s| {
+                (corpus.entity(s.entity).kind, std::cmp::Reverse(s.mentions))
+            }),
+            _ => crate::corpus::sort::sort_by_key(&mut rows, |s| {
+                (std::cmp::Reverse(s.mentions), s.entity)
+            }),
         }
         let total = rows.len();
         let body = rows

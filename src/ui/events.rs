@@ -147,7 +147,7 @@ fn Detail(item: Item) -> impl IntoView {
             }
         }
     }
-    evidence.sort();
+    crate::corpus::sort::sort(&mut evidence);
     evidence.dedup();
     let mut articles: Vec<_> = evidence.iter().map(|e| e.article).collect();
     articles.dedup();

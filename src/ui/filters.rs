@@ -229,7 +229,7 @@ fn EntityFacet(
         .iter()
         .map(|(&e, &n)| (e, n))
         .collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::corpus::sort::sort_by(&mut top, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     top.truncate(TOP_VALUES);
     let rows = top
         .into_iter()
@@ -265,7 +265,7 @@ fn SourceFacet() -> impl IntoView {
         .iter()
         .map(|(s, &n)| (s.clone(), n))
         .collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::corpus::sort::sort_by(&mut top, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     top.truncate(TOP_VALUES);
     let rows = top
         .into_iter()

@@ -546,7 +546,7 @@ fn marked_article(file: &CorpusFile, article: &ArticleRecord) -> Vec<AnyView> {
         .iter()
         .filter(|m| m.article == article.id)
         .collect();
-    mentions.sort_by_key(|m| m.start);
+    crate::corpus::sort::sort_by_key(&mut mentions, |m| m.start);
     let mut out = Vec::new();
     let mut at = 0;
     for m in mentions {

@@ -16,6 +16,7 @@ mod load;
 mod model;
 pub mod offsets;
 mod recover;
+pub mod sort;
 pub mod source;
 mod write;
 

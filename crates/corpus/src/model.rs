@@ -264,7 +264,7 @@ impl Body {
 
     /// A body for `text` whose offsets the caller has already worked out.
     pub fn with_offsets(text: String, offsets: TextOffsets, mut mentions: Vec<Mention>) -> Body {
-        mentions.sort();
+        crate::sort::sort(&mut mentions);
         Body {
             text,
             offsets,

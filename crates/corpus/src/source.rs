@@ -85,9 +85,13 @@ pub fn compile(
     if !errors.is_empty() {
         return Err(errors);
     }
-    articles.sort_by(|a, b| (&a.published, &a.id).cmp(&(&b.published, &b.id)));
+    crate::sort::sort_by(&mut articles, |a, b| {
+        (&a.published, &a.id).cmp(&(&b.published, &b.id))
+    });
     let mut events: Vec<EventRecord> = events.into_values().map(|(_, e)| e).collect();
-    events.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
+    crate::sort::sort_by(&mut events, |a, b| {
+        (&a.start, &a.id).cmp(&(&b.start, &b.id))
+    });
     Ok(CorpusFile {
         format: FORMAT_NAME.to_string(),
         version: FORMAT_VERSION,
@@ -423,7 +427,7 @@ pub fn compile_dir(dir: &std::path::Path) -> Result<String, Vec<SourceError>> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    names.sort();
+    crate::sort::sort(&mut names);
     let mut files = Vec::with_capacity(names.len());
     for path in names {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;

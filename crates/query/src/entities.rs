@@ -45,7 +45,7 @@ pub fn stats(corpus: &Corpus) -> Vec<EntityStats> {
         let mut involved: Vec<EntityIx> = e.participants.clone();
         involved.extend(e.host);
         involved.extend(e.place);
-        involved.sort();
+        explorer_corpus::sort::sort(&mut involved);
         involved.dedup();
         for x in involved {
             out[x.0 as usize].events += 1;
@@ -76,14 +76,14 @@ pub fn co_occurring(corpus: &Corpus, entity: EntityIx, limit: usize) -> Vec<(Ent
             .map(|m| m.entity)
             .filter(|&e| e != entity)
             .collect();
-        others.sort();
+        explorer_corpus::sort::sort(&mut others);
         others.dedup();
         for e in others {
             *counts.entry(e).or_default() += 1;
         }
     }
     let mut out: Vec<(EntityIx, usize)> = counts.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    explorer_corpus::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out.truncate(limit);
     out
 }

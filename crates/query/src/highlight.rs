@@ -57,7 +57,7 @@ pub fn segment(len: u32, layers: Layers<'_>) -> Vec<Segment> {
     let mut order: Vec<u32> = (0..mentions.len() as u32)
         .filter(|&i| mentions[i as usize].start < mentions[i as usize].end)
         .collect();
-    order.sort_by_key(|&i| {
+    explorer_corpus::sort::sort_by_key(&mut order, |&i| {
         let s = mentions[i as usize];
         (s.start, std::cmp::Reverse(s.end), i)
     });

@@ -54,7 +54,7 @@ pub fn top_participants(corpus: &Corpus, items: &[Item], n: usize) -> Vec<(Entit
         out.select_nth_unstable_by(n - 1, order);
         out.truncate(n);
     }
-    out.sort_by(order);
+    explorer_corpus::sort::sort_by(&mut out, order);
     out
 }
 

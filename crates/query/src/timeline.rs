@@ -93,11 +93,15 @@ pub fn items(corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
         .into_iter()
         .map(|mut group| {
             // The guest-side record leads: its summary reads as the visit.
-            group.sort_by_key(|&e| (corpus.event(e).kind != EventKind::Visit, e));
+            explorer_corpus::sort::sort_by_key(&mut group, |&e| {
+                (corpus.event(e).kind != EventKind::Visit, e)
+            });
             merge(corpus, group)
         })
         .collect();
-    out.sort_by_cached_key(|item| (item.dates.sort_key(), item.events[0]));
+    explorer_corpus::sort::sort_by_cached_key(&mut out, |item| {
+        (item.dates.sort_key(), item.events[0])
+    });
     out
 }
 
@@ -179,7 +183,9 @@ impl AllItems {
             }
         }
         if reformed {
-            out.sort_by_cached_key(|item| (item.dates.sort_key(), item.events[0]));
+            explorer_corpus::sort::sort_by_cached_key(&mut out, |item| {
+                (item.dates.sort_key(), item.events[0])
+            });
         }
         out
     }
@@ -360,7 +366,7 @@ pub fn has_groups(corpus: &Corpus) -> bool {
 
 /// Lanes by size, then by name; the lane of items that fit no other last.
 fn sort_lanes(corpus: &Corpus, lanes: &mut [Lane]) {
-    lanes.sort_by_cached_key(|lane| {
+    explorer_corpus::sort::sort_by_cached_key(lanes, |lane| {
         let names: Vec<String> = match &lane.group {
             Some(g) => vec![g.clone()],
             None => lane
@@ -571,7 +577,7 @@ impl LaneSpots {
                 (x1 >= 0.0 && x0 <= scale.width).then_some((i, x0, x1))
             })
             .collect();
-        placed.sort_by(|a, b| a.1.total_cmp(&b.1));
+        explorer_corpus::sort::sort_by(&mut placed, |a, b| a.1.total_cmp(&b.1));
         let starts: Vec<(f64, f64)> = placed
             .iter()
             .map(|&(_, x0, _)| (x0, x0 + min_width))
