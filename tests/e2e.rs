@@ -247,6 +247,24 @@ impl Runner {
         self.changed.notify_all();
     }
 
+    /// Waits until the thread has stopped (its session closed and its
+    /// driver killed), or `limit` has passed.
+    fn wait_stopped(&self, limit: std::time::Duration) {
+        let until = std::time::Instant::now() + limit;
+        let mut board = self.board.lock().unwrap_or_else(|e| e.into_inner());
+        while !board.stopped {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            board = self
+                .changed
+                .wait_timeout(board, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
     fn wait(&self, scenario: usize) -> Check {
         let mut board = self.board.lock().unwrap_or_else(|e| e.into_inner());
         loop {
@@ -273,12 +291,13 @@ impl Drop for StopOnDrop {
     }
 }
 
+static RUNNERS: OnceLock<HashMap<&'static str, Arc<Runner>>> = OnceLock::new();
+
 /// The runners, started by the first test that runs: each engine's thread
 /// runs exactly the scenarios the command line selected for it.
 fn runners(
     selected: &HashMap<&'static str, Vec<usize>>,
 ) -> &'static HashMap<&'static str, Arc<Runner>> {
-    static RUNNERS: OnceLock<HashMap<&'static str, Arc<Runner>>> = OnceLock::new();
     RUNNERS.get_or_init(|| {
         ENGINES
             .iter()
@@ -419,5 +438,14 @@ fn main() -> ExitCode {
             })
         })
         .collect();
-    libtest_mimic::run(&args, trials).exit_code()
+    let conclusion = libtest_mimic::run(&args, trials);
+    // The last outcome is posted before its session closes: the process
+    // waits for each thread to close its session and stop its driver, or
+    // the browsers would outlive it (statics are never dropped).
+    if let Some(runners) = RUNNERS.get() {
+        for runner in runners.values() {
+            runner.wait_stopped(std::time::Duration::from_secs(30));
+        }
+    }
+    conclusion.exit_code()
 }
