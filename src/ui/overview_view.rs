@@ -51,7 +51,7 @@ fn YearChart() -> impl IntoView {
     let items = state.items;
     let filters = state.filters;
     let bars = move || {
-        let years = per_year(&items.get());
+        let years = items.with(|items| per_year(&**items));
         let max = years.iter().map(|y| y.1).max().unwrap_or(0).max(1) as f64;
         let width = (2.0 * PAD + years.len() as f64 * (BAR_WIDTH + BAR_GAP)).max(MIN_CHART_WIDTH);
         let bars = years
@@ -142,7 +142,8 @@ fn TopParticipants() -> impl IntoView {
     let items = state.items;
     let filters = state.filters;
     let rows = move || {
-        top_participants(&corpus, &items.get(), TOP)
+        items
+            .with(|items| top_participants(&corpus, &**items, TOP))
             .into_iter()
             .map(|(entity, count)| {
                 let name = corpus.entity(entity).name.clone();

@@ -14,7 +14,7 @@ use super::fetch::{receive_part, request_part, PartRequest, Split};
 
 /// Longest slice of index building between yields to the browser.
 const SLICE_MS: f64 = 8.0;
-use crate::timeline::{self, Item, LaneMode};
+use crate::timeline::{self, Items, LaneMode};
 use crate::view_state::Tab;
 
 /// The pane shown at phone widths, where only one fits.
@@ -123,7 +123,7 @@ pub struct State {
     /// Events passing the filters, with facet counts.
     pub filtered: Memo<Arc<Filtered>>,
     /// Timeline items of the filtered events, in date order.
-    pub items: Memo<Arc<Vec<Item>>>,
+    pub items: Memo<Arc<Items>>,
 }
 
 impl State {

@@ -14,7 +14,9 @@ use super::state::use_state;
 use crate::corpus::{Corpus, EventIx};
 use crate::dates::{civil_from_days, month_abbreviation, DateRange, DayNumber};
 use crate::timeline::gesture::{self as pointer, Gesture, Plot};
-use crate::timeline::{fit_label, lanes, Item, Lane, LaneMode, LaneSpots, Scale, MIN_WINDOW_DAYS};
+use crate::timeline::{
+    fit_label, lanes, Item, Items, Lane, LaneMode, LaneSpots, Scale, MIN_WINDOW_DAYS,
+};
 
 /// Width of the drawing in SVG units; it scales to the page width.
 const WIDTH: f64 = 1000.0;
@@ -248,7 +250,7 @@ pub fn Timeline() -> impl IntoView {
         Memo::new(move |_| {
             let mode = mode.get();
             Arc::new(super::perf::measured("ae:lanes", || {
-                items.with(|items| lanes(&corpus, items, mode))
+                items.with(|items| lanes(&corpus, &**items, mode))
             }))
         })
     };
@@ -733,7 +735,7 @@ struct Chosen {
 }
 
 impl Marks {
-    fn draw(corpus: &Corpus, s: &Scale, items: &[Item], lanes: &[Lane], chosen: Chosen) -> Marks {
+    fn draw(corpus: &Corpus, s: &Scale, items: &Items, lanes: &[Lane], chosen: Chosen) -> Marks {
         let mut m = Marks::default();
         let labelled = chosen.labels;
         let holds = |i: usize| {
@@ -834,7 +836,7 @@ fn mark_label(corpus: &Corpus, item: &Item) -> String {
 
 /// The dates a cluster's events fall on, from the first one's start to the
 /// last one's end, written as one range.
-fn cluster_dates(items: &[Item], members: &[usize]) -> String {
+fn cluster_dates(items: &Items, members: &[usize]) -> String {
     let dates = members
         .iter()
         .filter_map(|&i| items.get(i))

@@ -5,14 +5,14 @@
 //! Invariant: every figure is computed from the items or corpus given, so a
 //! claim is never "confirmed" by anything the corpus does not contain.
 
-use crate::timeline::Item;
+use crate::timeline::ItemList;
 use explorer_corpus::dates::DayNumber;
 use explorer_corpus::lexicon::{self, Numeral};
 use explorer_corpus::{Corpus, EntityIx, EntityKind, EventIx};
 
 /// Items per year of their start date, every year from the first to the last
 /// present (empty years included, so the chart's gaps are honest).
-pub fn per_year(items: &[Item]) -> Vec<(i32, usize)> {
+pub fn per_year<I: ItemList + ?Sized>(items: &I) -> Vec<(i32, usize)> {
     let years = || items.iter().map(|item| item.dates.start.year_number());
     let (Some(first), Some(last)) = (years().min(), years().max()) else {
         return Vec::new();
@@ -27,9 +27,13 @@ pub fn per_year(items: &[Item]) -> Vec<(i32, usize)> {
 /// The `n` entities taking part in most items, most first, ties by name.
 /// Runs on every change of the filters: a dense tally, and only the top `n`
 /// are sorted.
-pub fn top_participants(corpus: &Corpus, items: &[Item], n: usize) -> Vec<(EntityIx, usize)> {
+pub fn top_participants<I: ItemList + ?Sized>(
+    corpus: &Corpus,
+    items: &I,
+    n: usize,
+) -> Vec<(EntityIx, usize)> {
     let mut counts = vec![0usize; corpus.entities.len()];
-    for item in items {
+    for item in items.iter() {
         for &p in item.participants.iter() {
             if let Some(c) = counts.get_mut(p.0 as usize) {
                 *c += 1;
@@ -77,7 +81,7 @@ pub struct ClaimCheck {
 
 /// Every counting claim in the corpus, checked against `items` (normally the
 /// timeline items of the whole corpus).
-pub fn claim_checks(corpus: &Corpus, items: &[Item]) -> Vec<ClaimCheck> {
+pub fn claim_checks<I: ItemList + ?Sized>(corpus: &Corpus, items: &I) -> Vec<ClaimCheck> {
     let mut out = Vec::new();
     for (i, event) in corpus.events.iter().enumerate() {
         let people: Vec<EntityIx> = event
@@ -136,7 +140,7 @@ pub fn counted_number(claim: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline;
+    use crate::timeline::{self, Item};
     use explorer_corpus::load;
 
     #[test]
@@ -241,7 +245,7 @@ mod tests {
         assert_eq!(years.last(), Some(&(2024, 1)));
         assert_eq!(years.len(), 12);
         assert_eq!(years.iter().map(|y| y.1).sum::<usize>(), 4);
-        assert_eq!(per_year(&[]), vec![]);
+        assert_eq!(per_year::<[Item]>(&[]), vec![]);
         let top = top_participants(&c, &items, 2);
         assert_eq!(top, vec![(EntityIx(1), 4), (EntityIx(0), 4)]);
         assert!(top_participants(&c, &items, 0).is_empty());

@@ -139,55 +139,202 @@ fn merge(corpus: &Corpus, events: Vec<EventIx>) -> Item {
     }
 }
 
+/// A list of timeline items, read by position: the items of a whole
+/// corpus as a slice, or a selection of them as [`Items`]. The lanes, the
+/// marks and the overview read items through it.
+pub trait ItemList {
+    /// How many items there are.
+    fn len(&self) -> usize;
+    /// Whether there are none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The item at `i`, in timeline order.
+    fn get(&self, i: usize) -> Option<&Item>;
+    /// Every item, in timeline order.
+    fn iter(&self) -> impl Iterator<Item = &Item>;
+}
+
+impl ItemList for [Item] {
+    fn len(&self) -> usize {
+        <[Item]>::len(self)
+    }
+    fn get(&self, i: usize) -> Option<&Item> {
+        <[Item]>::get(self, i)
+    }
+    fn iter(&self) -> impl Iterator<Item = &Item> {
+        <[Item]>::iter(self)
+    }
+}
+
+impl ItemList for Vec<Item> {
+    fn len(&self) -> usize {
+        <[Item]>::len(self)
+    }
+    fn get(&self, i: usize) -> Option<&Item> {
+        <[Item]>::get(self, i)
+    }
+    fn iter(&self) -> impl Iterator<Item = &Item> {
+        <[Item]>::iter(self)
+    }
+}
+
+/// The items of a subset of events, in timeline order, as positions into
+/// the whole corpus's items rather than copies of them. The few items formed
+/// again (one side of a merged visit, when the other side does not pass) are
+/// held here.
+#[derive(Debug, Clone, Default)]
+pub struct Items {
+    /// Every item of the corpus, shared with [`AllItems`].
+    all: Arc<[Item]>,
+    /// Items formed again for this subset.
+    formed: Vec<Item>,
+    /// In timeline order: below `all.len()` a position in `all`, else
+    /// `all.len()` plus a position in `formed`.
+    order: Vec<u32>,
+}
+
+impl Items {
+    fn at(&self, o: u32) -> &Item {
+        let o = o as usize;
+        self.all
+            .get(o)
+            .unwrap_or_else(|| &self.formed[o - self.all.len()])
+    }
+
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The item at `i`, in timeline order.
+    pub fn get(&self, i: usize) -> Option<&Item> {
+        self.order.get(i).map(|&o| self.at(o))
+    }
+
+    /// Every item, in timeline order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Item> + ExactSizeIterator + Clone {
+        self.order.iter().map(|&o| self.at(o))
+    }
+}
+
+impl ItemList for Items {
+    fn len(&self) -> usize {
+        Items::len(self)
+    }
+    fn get(&self, i: usize) -> Option<&Item> {
+        Items::get(self, i)
+    }
+    fn iter(&self) -> impl Iterator<Item = &Item> {
+        Items::iter(self)
+    }
+}
+
+impl From<Vec<Item>> for Items {
+    fn from(items: Vec<Item>) -> Items {
+        Items {
+            order: (0..items.len() as u32).collect(),
+            all: items.into(),
+            formed: Vec::new(),
+        }
+    }
+}
+
+/// The same items in the same order. Two selections from one corpus's items
+/// compare by position, which is much cheaper than comparing the items (a
+/// memo of the items compares on every change of the filters).
+impl PartialEq for Items {
+    fn eq(&self, other: &Items) -> bool {
+        if Arc::ptr_eq(&self.all, &other.all) {
+            self.order == other.order && self.formed == other.formed
+        } else {
+            self.len() == other.len() && self.iter().eq(other.iter())
+        }
+    }
+}
+
 /// The items of every event of a corpus, formed once, from which the items
 /// of any subset of events are drawn without forming them again.
 #[derive(Debug, Clone, Default)]
 pub struct AllItems {
-    items: Vec<Item>,
+    items: Arc<[Item]>,
+    /// The item each event is in, by event.
+    item_of: Vec<u32>,
 }
 
 impl AllItems {
     /// Forms the items of every event of `corpus`.
     pub fn new(corpus: &Corpus) -> AllItems {
         let all: Vec<EventIx> = (0..corpus.events.len() as u32).map(EventIx).collect();
-        AllItems {
-            items: items(corpus, &all),
-        }
-    }
-
-    /// Exactly [`items`]`(corpus, events)`: an item whose events all pass is
-    /// reused as it is; one whose events pass only in part (one side of a
-    /// merged visit) is formed again from the part that passes.
-    pub fn select(&self, corpus: &Corpus, events: &[EventIx]) -> Vec<Item> {
-        let mut passing = vec![false; corpus.events.len()];
-        for e in events {
-            if let Some(p) = passing.get_mut(e.0 as usize) {
-                *p = true;
+        let items: Arc<[Item]> = items(corpus, &all).into();
+        let mut item_of = vec![0; corpus.events.len()];
+        for (at, item) in items.iter().enumerate() {
+            for e in item.events.iter() {
+                item_of[e.0 as usize] = at as u32;
             }
         }
-        let mut out = Vec::with_capacity(events.len());
-        let mut reformed = false;
-        for item in &self.items {
-            let n = item.events.iter().filter(|e| passing[e.0 as usize]).count();
-            if n == item.events.len() {
-                out.push(item.clone());
-            } else if n > 0 {
+        AllItems { items, item_of }
+    }
+
+    /// The same items as [`items`]`(corpus, events)`: an item whose events
+    /// all pass is taken by its position; one whose events pass only in part
+    /// (one side of a merged visit) is formed again from the part that
+    /// passes.
+    pub fn select(&self, corpus: &Corpus, events: &[EventIx]) -> Items {
+        let all = &self.items;
+        // How many of each item's events pass, counted from the events: the
+        // items' own event lists (one allocation each) are read only for an
+        // item that passes in part.
+        let mut passing = vec![false; self.item_of.len()];
+        let mut count = vec![0u32; all.len()];
+        for e in events {
+            let e = e.0 as usize;
+            if e < passing.len() && !passing[e] {
+                passing[e] = true;
+                count[self.item_of[e] as usize] += 1;
+            }
+        }
+        let mut order = Vec::with_capacity(events.len());
+        let mut formed = Vec::new();
+        for (at, &n) in count.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let item = &all[at];
+            if n as usize == item.events.len() {
+                order.push(at as u32);
+            } else {
                 let part: Vec<EventIx> = item
                     .events
                     .iter()
                     .copied()
                     .filter(|e| passing[e.0 as usize])
                     .collect();
-                out.extend(items(corpus, &part));
-                reformed = true;
+                for again in items(corpus, &part) {
+                    order.push((all.len() + formed.len()) as u32);
+                    formed.push(again);
+                }
             }
         }
-        if reformed {
-            explorer_corpus::sort::sort_by_cached_key(&mut out, |item| {
-                (item.dates.sort_key(), item.events[0])
+        if !formed.is_empty() {
+            let item = |o: u32| {
+                let o = o as usize;
+                all.get(o).unwrap_or_else(|| &formed[o - all.len()])
+            };
+            explorer_corpus::sort::sort_by_cached_key(&mut order, |&o| {
+                (item(o).dates.sort_key(), item(o).events[0])
             });
         }
-        out
+        Items {
+            all: all.clone(),
+            formed,
+            order,
+        }
     }
 }
 
@@ -254,7 +401,7 @@ pub struct Lane {
 /// Assigns items to lanes. An item can sit in several lanes (a meeting of two
 /// people is in both their lanes); items that fit none share a last lane with
 /// an empty key. Lanes are ordered by size, then by name.
-pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
+pub fn lanes<I: ItemList + ?Sized>(corpus: &Corpus, items: &I, mode: LaneMode) -> Vec<Lane> {
     let kind = match mode {
         LaneMode::Group => return group_lanes(corpus, items),
         LaneMode::Person => EntityKind::Person,
@@ -320,7 +467,7 @@ pub fn lanes(corpus: &Corpus, items: &[Item], mode: LaneMode) -> Vec<Lane> {
 /// One lane per group its events give, in the order of [`lanes`]: an item
 /// whose events sit in two groups is in both, and items without a group
 /// share the last lane.
-fn group_lanes(corpus: &Corpus, items: &[Item]) -> Vec<Lane> {
+fn group_lanes<I: ItemList + ?Sized>(corpus: &Corpus, items: &I) -> Vec<Lane> {
     let mut by_group: HashMap<&str, usize> = HashMap::new();
     let mut lanes: Vec<Lane> = Vec::new();
     let mut other: Option<usize> = None;
@@ -561,9 +708,9 @@ impl LaneSpots {
     /// Places the items `in_lane` on `scale`, each at least `min_width`
     /// pixels wide, keeps those that reach into `0..scale.width`, and draws
     /// items whose starts come closer than `gap` pixels as one cluster.
-    pub fn place(
+    pub fn place<I: ItemList + ?Sized>(
         scale: &Scale,
-        items: &[Item],
+        items: &I,
         in_lane: &[usize],
         min_width: f64,
         gap: f64,
@@ -690,9 +837,40 @@ mod tests {
                 );
             }
             for subset in subsets {
-                assert_eq!(every.select(&c, &subset), items(&c, &subset), "{subset:?}");
+                let selected = every.select(&c, &subset);
+                let formed = items(&c, &subset);
+                assert_eq!(
+                    selected.iter().cloned().collect::<Vec<_>>(),
+                    formed,
+                    "{subset:?}"
+                );
+                assert_eq!(selected, Items::from(formed), "{subset:?}");
             }
         }
+    }
+
+    #[test]
+    fn selections_compare_by_their_items() {
+        let c = corpus();
+        let every = AllItems::new(&c);
+        let events = all(&c);
+        // The guest side alone: the merged visit is formed again.
+        let guest: Vec<EventIx> = events
+            .iter()
+            .copied()
+            .filter(|&e| c.event(e).kind != EventKind::HostVisit)
+            .collect();
+        let whole = every.select(&c, &events);
+        assert_eq!(whole, every.select(&c, &events));
+        assert_eq!(every.select(&c, &guest), every.select(&c, &guest));
+        assert_ne!(whole, every.select(&c, &guest));
+        assert_ne!(whole, every.select(&c, &events[1..]));
+        assert!(every.select(&c, &[]).is_empty());
+        // From other item lists: compared item by item.
+        assert_eq!(whole, Items::from(items(&c, &events)));
+        assert_ne!(whole, Items::from(items(&c, &guest)));
+        assert_eq!(whole.get(2), items(&c, &events).get(2));
+        assert_eq!(whole.get(3), None);
     }
 
     #[test]
