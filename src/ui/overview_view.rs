@@ -184,7 +184,7 @@ fn Claims() -> impl IntoView {
     let state = use_state();
     let corpus = state.corpus.clone();
     let all: Vec<EventIx> = (0..corpus.events.len() as u32).map(EventIx).collect();
-    let checks = claim_checks(&corpus, &timeline::items(&corpus, &all));
+    let checks = claim_checks(&corpus, &timeline::items(&corpus, &all)[..]);
     (!checks.is_empty()).then(|| {
         let rows = checks
             .into_iter()

@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn claims_sit_beside_the_meetings_held_until_then() {
         let c = corpus();
-        let checks = claim_checks(&c, &all_items(&c));
+        let checks = claim_checks(&c, &all_items(&c)[..]);
         assert_eq!(checks.len(), 1);
         let check = &checks[0];
         assert_eq!(check.event, EventIx(2));
@@ -230,7 +230,7 @@ mod tests {
             events.join(",")
         );
         let c = load(&text).unwrap().corpus;
-        let checks = claim_checks(&c, &all_items(&c));
+        let checks = claim_checks(&c, &all_items(&c)[..]);
         assert_eq!(checks.len(), 1);
         // The negotiation, the signing and the visit; not the plan, not the call.
         assert_eq!(checks[0].held, 3);
@@ -240,15 +240,15 @@ mod tests {
     fn years_run_without_gaps_and_participants_rank() {
         let c = corpus();
         let items = all_items(&c);
-        let years = per_year(&items);
+        let years = per_year(&items[..]);
         assert_eq!(years.first(), Some(&(2013, 1)));
         assert_eq!(years.last(), Some(&(2024, 1)));
         assert_eq!(years.len(), 12);
         assert_eq!(years.iter().map(|y| y.1).sum::<usize>(), 4);
         assert_eq!(per_year::<[Item]>(&[]), vec![]);
-        let top = top_participants(&c, &items, 2);
+        let top = top_participants(&c, &items[..], 2);
         assert_eq!(top, vec![(EntityIx(1), 4), (EntityIx(0), 4)]);
-        assert!(top_participants(&c, &items, 0).is_empty());
+        assert!(top_participants(&c, &items[..], 0).is_empty());
     }
 
     #[test]
@@ -271,13 +271,13 @@ mod tests {
         });
         for n in [1, 2, 5, 8, tally.len(), tally.len() + 3] {
             assert_eq!(
-                top_participants(&c, &items, n),
+                top_participants(&c, &items[..], n),
                 tally[..n.min(tally.len())],
                 "{n}"
             );
         }
         // Every year's count, summed, is every item.
-        let years = per_year(&items);
+        let years = per_year(&items[..]);
         assert_eq!(years.iter().map(|y| y.1).sum::<usize>(), items.len());
     }
 }

@@ -167,18 +167,6 @@ impl ItemList for [Item] {
     }
 }
 
-impl ItemList for Vec<Item> {
-    fn len(&self) -> usize {
-        <[Item]>::len(self)
-    }
-    fn get(&self, i: usize) -> Option<&Item> {
-        <[Item]>::get(self, i)
-    }
-    fn iter(&self) -> impl Iterator<Item = &Item> {
-        <[Item]>::iter(self)
-    }
-}
-
 /// The items of a subset of events, in timeline order, as positions into
 /// the whole corpus's items rather than copies of them. The few items formed
 /// again (one side of a merged visit, when the other side does not pass) are
@@ -909,15 +897,15 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            names(lanes(&c, &items, LaneMode::Person)),
+            names(lanes(&c, &items[..], LaneMode::Person)),
             [("Xi Jinping".into(), 3), ("Vladimir Putin".into(), 2)]
         );
         assert_eq!(
-            names(lanes(&c, &items, LaneMode::Country)),
+            names(lanes(&c, &items[..], LaneMode::Country)),
             [("Russia".into(), 2), ("China".into(), 1), ("".into(), 1)]
         );
         assert_eq!(
-            names(lanes(&c, &items, LaneMode::CountryPair)),
+            names(lanes(&c, &items[..], LaneMode::CountryPair)),
             [("China – Russia".into(), 1), ("".into(), 2)]
         );
     }
@@ -940,7 +928,7 @@ mod tests {
         assert!(!has_groups(&corpus()));
         let items = items(&c, &all(&c));
         assert_eq!(items.len(), 3, "the guest and host records are one trip");
-        let got: Vec<(Option<String>, usize)> = lanes(&c, &items, LaneMode::Group)
+        let got: Vec<(Option<String>, usize)> = lanes(&c, &items[..], LaneMode::Group)
             .into_iter()
             .map(|l| {
                 assert!(l.key.is_empty());
@@ -970,7 +958,7 @@ mod tests {
             (LaneMode::Country, EntityKind::Country),
             (LaneMode::CountryPair, EntityKind::Country),
         ] {
-            let lanes = lanes(&c, &items, mode);
+            let lanes = lanes(&c, &items[..], mode);
             for (i, item) in items.iter().enumerate() {
                 let mut found: Vec<EntityIx> = item
                     .host
@@ -1071,7 +1059,7 @@ mod tests {
         // narrower call is what a pointer on it finds. The 2023 trip stands
         // alone.
         let wide = Scale::fit(first, last, 100_000.0);
-        let apart = LaneSpots::place(&wide, &every, &everything, 4.0, 6.0);
+        let apart = LaneSpots::place(&wide, &every[..], &everything, 4.0, 6.0);
         assert_eq!(apart.spots.len(), 3, "{apart:?}");
         let [year, call, trip] = [0, 1, 2].map(|i| &apart.spots[i]);
         assert_eq!(ids(&c, &every[apart.items(year)[0]]), ["year"]);
@@ -1087,7 +1075,7 @@ mod tests {
         assert_eq!(apart.at(-50.0, 3.0), None);
         // ...and so narrow that everything is one cluster.
         let narrow = Scale::fit(first, last, 10.0);
-        let together = LaneSpots::place(&narrow, &every, &everything, 4.0, 6.0);
+        let together = LaneSpots::place(&narrow, &every[..], &everything, 4.0, 6.0);
         assert_eq!(together.spots.len(), 1);
         assert_eq!(together.items(&together.spots[0]).len(), every.len());
         // Items out of the window are not placed at all.
@@ -1097,7 +1085,7 @@ mod tests {
             width: 1000.0,
         };
         assert_eq!(
-            LaneSpots::place(&before, &every, &everything, 4.0, 6.0),
+            LaneSpots::place(&before, &every[..], &everything, 4.0, 6.0),
             LaneSpots::default()
         );
     }
@@ -1122,7 +1110,7 @@ mod tests {
         let first = every.iter().map(|i| i.dates.first_day()).min().unwrap();
         let last = every.iter().map(|i| i.dates.last_day()).max().unwrap();
         let scale = Scale::fit(first, last, 1_000.0);
-        let lane = LaneSpots::place(&scale, &every, &everything, 4.0, 6.0);
+        let lane = LaneSpots::place(&scale, &every[..], &everything, 4.0, 6.0);
         assert!(lane.spots.len() >= 2, "{lane:?}");
         for k in 0..lane.spots.len() {
             let room = lane.room_after(k, scale.width);
@@ -1134,7 +1122,7 @@ mod tests {
         }
         // The year-long bar reaches past the call lying on it: no room.
         let wide = Scale::fit(first, last, 100_000.0);
-        let apart = LaneSpots::place(&wide, &every, &everything, 4.0, 6.0);
+        let apart = LaneSpots::place(&wide, &every[..], &everything, 4.0, 6.0);
         assert_eq!(apart.room_after(0, wide.width), 0.0);
         assert!(apart.room_after(1, wide.width) > 0.0);
         assert_eq!(apart.room_after(9, wide.width), 0.0);
