@@ -16,10 +16,16 @@ pub struct Figure {
     pub engine: String,
     /// What it measures, as the table names it.
     pub metric: String,
-    /// The explorer's figure.
+    /// The explorer's figure. A figure not measured is NaN, which JSON
+    /// writes as `null`.
+    #[serde(deserialize_with = "nan_if_null")]
     pub ours: f64,
     /// The peer's figure in the same run, when there is one.
     pub peer: Option<f64>,
+}
+
+fn nan_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 impl Figure {
@@ -169,6 +175,18 @@ mod tests {
             fig("chromium", "new row", 5.0, None),
         ];
         assert!(regressions(&before, &now, 0.2).is_empty());
+    }
+
+    #[test]
+    fn a_figure_not_measured_is_read_back_and_not_compared() {
+        let json = serde_json::to_string(&[fig("firefox", "a", f64::NAN, None)]).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"engine":"firefox","metric":"a","ours":null,"peer":null}]"#
+        );
+        let back: Vec<Figure> = serde_json::from_str(&json).unwrap();
+        assert!(back[0].ours.is_nan());
+        assert!(regressions(&back, &[fig("firefox", "a", 1.0, None)], 0.2).is_empty());
     }
 
     #[test]
