@@ -1,4 +1,5 @@
-# The two commands of the README's Quick start, plus the build on its own.
+# The two commands of the README's Quick start, plus the build, the benchmark
+# and the size report on their own.
 # Each installs whatever is missing first (see .ci/setup).
 HOST ?= 127.0.0.1
 PORT ?= 8080
