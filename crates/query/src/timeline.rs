@@ -153,6 +153,68 @@ pub trait ItemList {
     fn get(&self, i: usize) -> Option<&Item>;
     /// Every item, in timeline order.
     fn iter(&self) -> impl Iterator<Item = &Item>;
+    /// The item's entities of `kind` (its host and participants), sorted
+    /// and without repeats, when they were gathered once beforehand.
+    fn keys_of(&self, _i: usize, _kind: EntityKind) -> Option<&[EntityIx]> {
+        None
+    }
+}
+
+/// Each item's countries and people (its host and participants), sorted and
+/// without repeats, in one flat list per kind: the lanes read them for every
+/// item on every change of the filters, and reading them from each item's
+/// own participant list cost a memory access per item.
+#[derive(Debug, Default)]
+struct LaneKeys {
+    /// Where each item's entities start in `entities`, and a last end.
+    starts: [Vec<u32>; 2],
+    entities: [Vec<EntityIx>; 2],
+}
+
+impl LaneKeys {
+    const KINDS: [EntityKind; 2] = [EntityKind::Country, EntityKind::Person];
+
+    fn new(corpus: &Corpus, items: &[Item]) -> LaneKeys {
+        let mut keys = LaneKeys::default();
+        let mut found = Vec::new();
+        for (k, kind) in LaneKeys::KINDS.into_iter().enumerate() {
+            let keyed = of_kind(corpus, kind);
+            keys.starts[k].reserve(items.len() + 1);
+            for item in items {
+                keys.starts[k].push(keys.entities[k].len() as u32);
+                keyed_entities(item, &keyed, &mut found);
+                keys.entities[k].extend_from_slice(&found);
+            }
+            keys.starts[k].push(keys.entities[k].len() as u32);
+        }
+        keys
+    }
+
+    fn of(&self, at: usize, kind: EntityKind) -> Option<&[EntityIx]> {
+        let k = LaneKeys::KINDS.iter().position(|&x| x == kind)?;
+        let (from, to) = (*self.starts[k].get(at)?, *self.starts[k].get(at + 1)?);
+        self.entities[k].get(from as usize..to as usize)
+    }
+}
+
+/// Whether each entity of `corpus` is of `kind`, read once rather than per
+/// item.
+fn of_kind(corpus: &Corpus, kind: EntityKind) -> Vec<bool> {
+    corpus.entities.iter().map(|e| e.kind == kind).collect()
+}
+
+/// The item's entities that `keyed` marks (see [`of_kind`]), its host and
+/// participants, sorted and without repeats, into `found`.
+fn keyed_entities(item: &Item, keyed: &[bool], found: &mut Vec<EntityIx>) {
+    found.clear();
+    found.extend(
+        item.host
+            .into_iter()
+            .chain(item.participants.iter().copied())
+            .filter(|e| keyed.get(e.0 as usize).copied().unwrap_or(false)),
+    );
+    found.sort_unstable();
+    found.dedup();
 }
 
 impl ItemList for [Item] {
@@ -180,6 +242,9 @@ pub struct Items {
     /// In timeline order: below `all.len()` a position in `all`, else
     /// `all.len()` plus a position in `formed`.
     order: Vec<u32>,
+    /// The lane keys of `all`, shared with [`AllItems`] (empty for a list
+    /// made from items alone).
+    keys: Arc<LaneKeys>,
 }
 
 impl Items {
@@ -221,6 +286,10 @@ impl ItemList for Items {
     fn iter(&self) -> impl Iterator<Item = &Item> {
         Items::iter(self)
     }
+    fn keys_of(&self, i: usize, kind: EntityKind) -> Option<&[EntityIx]> {
+        // Items formed again have none gathered.
+        self.keys.of(*self.order.get(i)? as usize, kind)
+    }
 }
 
 impl From<Vec<Item>> for Items {
@@ -229,6 +298,7 @@ impl From<Vec<Item>> for Items {
             order: (0..items.len() as u32).collect(),
             all: items.into(),
             formed: Vec::new(),
+            keys: Arc::default(),
         }
     }
 }
@@ -253,6 +323,7 @@ pub struct AllItems {
     items: Arc<[Item]>,
     /// The item each event is in, by event.
     item_of: Vec<u32>,
+    keys: Arc<LaneKeys>,
 }
 
 impl AllItems {
@@ -266,7 +337,12 @@ impl AllItems {
                 item_of[e.0 as usize] = at as u32;
             }
         }
-        AllItems { items, item_of }
+        let keys = Arc::new(LaneKeys::new(corpus, &items));
+        AllItems {
+            items,
+            item_of,
+            keys,
+        }
     }
 
     /// The same items as [`items`]`(corpus, events)`: an item whose events
@@ -322,6 +398,7 @@ impl AllItems {
             all: all.clone(),
             formed,
             order,
+            keys: self.keys.clone(),
         }
     }
 }
@@ -395,8 +472,6 @@ pub fn lanes<I: ItemList + ?Sized>(corpus: &Corpus, items: &I, mode: LaneMode) -
         LaneMode::Person => EntityKind::Person,
         LaneMode::Country | LaneMode::CountryPair => EntityKind::Country,
     };
-    // Whether each entity can key a lane, read once rather than per item.
-    let keyed: Vec<bool> = corpus.entities.iter().map(|e| e.kind == kind).collect();
     // Lanes as they are first met; a single entity finds its lane through a
     // dense slot, a pair through a map. Nothing is allocated per item.
     let mut lanes: Vec<Lane> = Vec::new();
@@ -414,17 +489,16 @@ pub fn lanes<I: ItemList + ?Sized>(corpus: &Corpus, items: &I, mode: LaneMode) -
         }
         *slot as usize
     };
-    let mut found: Vec<EntityIx> = Vec::new();
+    let keyed = of_kind(corpus, kind);
+    let mut gathered: Vec<EntityIx> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        found.clear();
-        found.extend(
-            item.host
-                .into_iter()
-                .chain(item.participants.iter().copied())
-                .filter(|e| keyed.get(e.0 as usize).copied().unwrap_or(false)),
-        );
-        found.sort_unstable();
-        found.dedup();
+        let found = match items.keys_of(i, kind) {
+            Some(keys) => keys,
+            None => {
+                keyed_entities(item, &keyed, &mut gathered);
+                &gathered
+            }
+        };
         let mut placed = false;
         if mode == LaneMode::CountryPair {
             for (n, &a) in found.iter().enumerate() {
@@ -436,7 +510,7 @@ pub fn lanes<I: ItemList + ?Sized>(corpus: &Corpus, items: &I, mode: LaneMode) -
                 }
             }
         } else {
-            for &e in &found {
+            for &e in found {
                 let lane = lane_of(&mut lanes, &mut single[e.0 as usize], &[e]);
                 lanes[lane].items.push(i);
                 placed = true;
@@ -832,6 +906,15 @@ mod tests {
                     formed,
                     "{subset:?}"
                 );
+                // The lanes read the keys gathered beforehand; they are the
+                // lanes of the items formed anew.
+                for mode in [LaneMode::Country, LaneMode::Person, LaneMode::CountryPair] {
+                    assert_eq!(
+                        lanes(&c, &selected, mode),
+                        lanes(&c, &formed[..], mode),
+                        "{mode:?} {subset:?}"
+                    );
+                }
                 assert_eq!(selected, Items::from(formed), "{subset:?}");
             }
         }
