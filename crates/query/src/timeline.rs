@@ -247,12 +247,16 @@ pub struct Items {
     keys: Arc<LaneKeys>,
 }
 
+/// The item at `o` of an [`Items`] order: a position in `all`, or past its
+/// end one in `formed`.
+fn item_at<'a>(all: &'a [Item], formed: &'a [Item], o: u32) -> &'a Item {
+    let o = o as usize;
+    all.get(o).unwrap_or_else(|| &formed[o - all.len()])
+}
+
 impl Items {
     fn at(&self, o: u32) -> &Item {
-        let o = o as usize;
-        self.all
-            .get(o)
-            .unwrap_or_else(|| &self.formed[o - self.all.len()])
+        item_at(&self.all, &self.formed, o)
     }
 
     /// How many items there are.
@@ -386,12 +390,9 @@ impl AllItems {
             }
         }
         if !formed.is_empty() {
-            let item = |o: u32| {
-                let o = o as usize;
-                all.get(o).unwrap_or_else(|| &formed[o - all.len()])
-            };
             explorer_corpus::sort::sort_by_cached_key(&mut order, |&o| {
-                (item(o).dates.sort_key(), item(o).events[0])
+                let item = item_at(all, &formed, o);
+                (item.dates.sort_key(), item.events[0])
             });
         }
         Items {
@@ -489,13 +490,15 @@ pub fn lanes<I: ItemList + ?Sized>(corpus: &Corpus, items: &I, mode: LaneMode) -
         }
         *slot as usize
     };
-    let keyed = of_kind(corpus, kind);
+    // Read only for items whose keys were not gathered beforehand.
+    let mut keyed: Option<Vec<bool>> = None;
     let mut gathered: Vec<EntityIx> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let found = match items.keys_of(i, kind) {
             Some(keys) => keys,
             None => {
-                keyed_entities(item, &keyed, &mut gathered);
+                let keyed = keyed.get_or_insert_with(|| of_kind(corpus, kind));
+                keyed_entities(item, keyed, &mut gathered);
                 &gathered
             }
         };
